@@ -1,0 +1,52 @@
+// What a build reads, where it writes, and how strict it is.
+
+/// Options of one build.
+public struct BuildOptions: Sendable, Hashable {
+    public var contentDirectory: String
+    public var templatesDirectory: String
+    public var outputDirectory: String
+    /// Overrides `base_url` of `index.md`; `/` when neither is given.
+    public var baseURL: String?
+    /// Turns warnings into errors and link-check problems into failures.
+    public var strict: Bool
+    /// Whether to write the output folder (false for `sitegen check`).
+    public var writesOutput: Bool
+
+    /// Creates options; the defaults are the project layout.
+    public init(contentDirectory: String = "content", templatesDirectory: String = "templates",
+                outputDirectory: String = "public", baseURL: String? = nil, strict: Bool = false,
+                writesOutput: Bool = true) {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory
+        self.baseURL = baseURL
+        self.strict = strict
+        self.writesOutput = writesOutput
+    }
+}
+
+/// What a build did.
+public struct BuildResult: Sendable {
+    /// All diagnostics, sorted for output, with `--strict` already applied.
+    public var diagnostics: [Diagnostic]
+    public var pageCount: Int
+    public var fileCount: Int
+    public var noteCount: Int
+    public var referenceCount: Int
+    public var elapsedSeconds: Double
+    /// The rendered files (also when not written).
+    public var files: [OutputFile]
+
+    /// True when the build produced a site (no errors).
+    public var succeeded: Bool { !diagnostics.hasErrors }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+
+    /// One line for the terminal: what was built, how many problems, how long it took.
+    public var summary: String {
+        let time = String(format: "%.2f s", elapsedSeconds)
+        let problems = "\(warningCount) warning\(warningCount == 1 ? "" : "s"), \(errorCount) error\(errorCount == 1 ? "" : "s")"
+        guard succeeded else { return "Build failed: \(problems) (\(time)); the output folder was not changed" }
+        return "Built \(pageCount) pages (\(fileCount) files), \(noteCount) notes resolved (\(referenceCount) references), \(problems) in \(time)"
+    }
+}

@@ -1,0 +1,81 @@
+// The build, in one place: each stage takes a value and returns a value, and this type only
+// calls them in order, collects their diagnostics and decides whether to write.
+//
+//   ContentLoader → MarkdownStage → NoteResolver → PageRenderer → LinkChecker → SiteWriter
+
+import Foundation
+
+/// Runs the pipeline.
+public struct SiteBuilder: Sendable {
+    public var options: BuildOptions
+    public var fileSystem: any FileSystem
+    /// The clock used for the elapsed time (injected so tests can fix it).
+    public var now: @Sendable () -> Double
+
+    /// Creates a builder.
+    public init(options: BuildOptions, fileSystem: any FileSystem = LocalFileSystem(),
+                now: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }) {
+        self.options = options
+        self.fileSystem = fileSystem
+        self.now = now
+    }
+
+    /// Builds the site; never throws: every problem is a diagnostic in the result.
+    public func build() -> BuildResult {
+        let start = now()
+        var diagnostics: [Diagnostic] = []
+        func finish(_ files: [OutputFile] = [], notes: NoteIndex? = nil) -> BuildResult {
+            let final = (options.strict ? diagnostics.map { $0.with(severity: .error) } : diagnostics).sortedForOutput
+            return BuildResult(diagnostics: final, pageCount: files.filter { $0.path.hasSuffix(".html") }.count,
+                               fileCount: files.count, noteCount: notes?.notes.count ?? 0,
+                               referenceCount: notes?.referenceCount ?? 0, elapsedSeconds: now() - start, files: files)
+        }
+
+        if let problem = OutputLocation.problem(options) {
+            diagnostics.append(problem)
+            return finish()
+        }
+        let (templates, templateProblems) = TemplateSet.load(from: options.templatesDirectory, fileSystem: fileSystem)
+        diagnostics += templateProblems
+        let (content, contentProblems) = ContentLoader(contentDirectory: options.contentDirectory, fileSystem: fileSystem).load()
+        diagnostics += contentProblems
+        guard let templates, let content else { return finish() }
+
+        let parsed = MarkdownStage().run(content)
+        let (notes, noteProblems) = NoteResolver().run(parsed)
+        diagnostics += noteProblems
+
+        let urls = SiteURLs(baseURL: options.baseURL ?? content.publication.meta.baseURL ?? "/")
+        let copied = copiedFiles(content: content, templates: templates, diagnostics: &diagnostics)
+        let (site, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied).run(parsed, notes: notes)
+        diagnostics += renderProblems
+        let checkProblems = LinkChecker(urls: urls, displayRoot: options.outputDirectory).check(site.files)
+        diagnostics += checkProblems.map { options.strict ? $0 : $0.with(severity: .warning) }
+
+        let hasErrors = diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty)
+        if options.writesOutput && !hasErrors {
+            do {
+                try SiteWriter(outputDirectory: options.outputDirectory).write(site)
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        return finish(site.files, notes: notes)
+    }
+
+    /// Theme assets (`templates/assets/…` → `assets/…`) and content files that are not Markdown.
+    private func copiedFiles(content: SiteContent, templates: TemplateSet, diagnostics: inout [Diagnostic]) -> [OutputFile] {
+        var files: [OutputFile] = []
+        let sources = templates.assets.map { (options.templatesDirectory + "/" + $0, $0) }
+            + content.staticFiles.map { (options.contentDirectory + "/" + $0, $0) }
+        for (path, relative) in sources {
+            do {
+                files.append(OutputFile(path: relative, data: try fileSystem.contents(of: path)))
+            } catch {
+                diagnostics.append(Diagnostic(file: path, severity: .error, code: .fileUnreadable,
+                                              message: "cannot read this file to copy it into the site"))
+            }
+        }
+        return files
+    }
+}

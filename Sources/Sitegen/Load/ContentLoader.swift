@@ -1,0 +1,168 @@
+// Stage 1 of the pipeline: reads the content folder, checks that every file is readable,
+// non-empty UTF-8, splits front matter from body and decodes the front matter by the file's
+// role. Problems become diagnostics; a file that cannot be loaded is left out and the
+// build goes on to find more problems, but the build then fails.
+
+import Foundation
+
+/// Reads `content/` into a `SiteContent`.
+public struct ContentLoader: Sendable {
+    /// The content folder, as the user named it (used as the prefix of diagnostic paths).
+    public var contentDirectory: String
+    public var fileSystem: any FileSystem
+
+    /// Creates a loader for `contentDirectory`.
+    public init(contentDirectory: String, fileSystem: any FileSystem = LocalFileSystem()) {
+        self.contentDirectory = contentDirectory
+        self.fileSystem = fileSystem
+    }
+
+    /// Loads the content. Returns nil content when a file the site cannot do without (such
+    /// as `index.md`) is missing or broken; the diagnostics say why.
+    public func load() -> (SiteContent?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let relativePaths: [String]
+        do {
+            relativePaths = try fileSystem.files(under: contentDirectory)
+        } catch FileSystemError.symlinkLoop(let path) {
+            return (nil, [Diagnostic(file: path, severity: .error, code: .symlinkLoop,
+                                     message: "symbolic link loop: this link leads back into a folder that contains it")])
+        } catch {
+            return (nil, [Diagnostic(file: contentDirectory, severity: .error, code: .contentMissing,
+                                     message: "cannot read the content folder: \(describe(error))")])
+        }
+
+        var sources: [String: SourceFile] = [:]
+        var staticFiles: [String] = []
+        for relative in relativePaths {
+            guard relative.hasSuffix(".md") else {
+                staticFiles.append(relative)
+                continue
+            }
+            let (source, problems) = read(relative)
+            diagnostics += problems
+            if let source { sources[relative] = source }
+        }
+
+        func page<Meta: Decodable & Hashable & Sendable>(_ relative: String, as type: Meta.Type, slug: String) -> ContentPage<Meta>? {
+            guard let source = sources[relative] else { return nil }
+            switch FrontMatter.decode(type, from: source) {
+            case .success(let meta): return ContentPage(source: source, meta: meta, slug: Slug(rawValue: slug))
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            }
+        }
+
+        let indexPath = "index.md"
+        if sources[indexPath] == nil && !relativePaths.contains(indexPath) {
+            diagnostics.append(Diagnostic(file: display(indexPath), severity: .error, code: .contentMissing,
+                                          message: "the content has no index.md with the publication's front matter (title, authors, publisher, year, isbn)"))
+        }
+        let publication = page(indexPath, as: PublicationMeta.self, slug: "")
+
+        var chapters: [ContentPage<PageMeta>] = []
+        var documents: [ContentPage<DocumentMeta>] = []
+        var pages: [ContentPage<PageMeta>] = []
+        var seenChapterSlugs: [String: String] = [:]
+        for relative in sources.keys.sorted() {
+            let name = (relative as NSString).lastPathComponent
+            let folder = (relative as NSString).deletingLastPathComponent
+            let stem = String(name.dropLast(3))
+            switch (folder, stem) {
+            case ("", "index"), ("report", "notes"), ("report", "abbreviations"), ("", "editorial-notes"):
+                continue
+            case ("report", _):
+                guard let slug = Self.chapterSlug(stem) else {
+                    diagnostics.append(Diagnostic(file: display(relative), severity: .error, code: .contentMissing,
+                        message: "chapter files are named with their number first, e.g. 'report/01-introduction.md'"))
+                    continue
+                }
+                if let other = seenChapterSlugs[slug] {
+                    diagnostics.append(Diagnostic(file: display(relative), severity: .error, code: .contentDuplicateSlug,
+                        message: "chapter slug '\(slug)' is also used by \(display(other))"))
+                    continue
+                }
+                seenChapterSlugs[slug] = relative
+                if let chapter = page(relative, as: PageMeta.self, slug: slug) { chapters.append(chapter) }
+            case ("documents", _):
+                if let document = page(relative, as: DocumentMeta.self, slug: stem) { documents.append(document) }
+            default:
+                let path = folder.isEmpty ? stem : folder + "/" + stem
+                if let other = page(relative, as: PageMeta.self, slug: path) { pages.append(other) }
+            }
+        }
+
+        let notes = page("report/notes.md", as: NotesMeta.self, slug: "notes")
+        let abbreviations = page("report/abbreviations.md", as: AbbreviationsMeta.self, slug: "abbreviations")
+        let editorial = page("editorial-notes.md", as: PageMeta.self, slug: "editorial-notes")
+
+        guard let publication else { return (nil, diagnostics) }
+        let content = SiteContent(
+            publication: publication, chapters: chapters, notes: notes, abbreviations: abbreviations,
+            documents: documents, editorialNotes: editorial, pages: pages, staticFiles: staticFiles)
+        return (content, diagnostics)
+    }
+
+    /// `02-defections-since-the-coup` → `defections-since-the-coup`; nil without a number prefix.
+    static func chapterSlug(_ stem: String) -> String? {
+        guard let dash = stem.firstIndex(of: "-"), stem[..<dash].allSatisfy(\.isNumber), dash > stem.startIndex else {
+            return nil
+        }
+        let slug = stem[stem.index(after: dash)...]
+        return slug.isEmpty ? nil : String(slug)
+    }
+
+    private func display(_ relative: String) -> String {
+        contentDirectory.hasSuffix("/") ? contentDirectory + relative : contentDirectory + "/" + relative
+    }
+
+    private func read(_ relative: String) -> (SourceFile?, [Diagnostic]) {
+        let path = display(relative)
+        let data: Data
+        do {
+            data = try fileSystem.contents(of: path)
+        } catch {
+            return (nil, [Diagnostic(file: path, severity: .error, code: .fileUnreadable,
+                                     message: "cannot read this file: \(describe(error))")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let (line, column) = Self.firstInvalidUTF8(in: data)
+            return (nil, [Diagnostic(file: path, line: line, column: column, severity: .error, code: .fileNotUTF8,
+                                     message: "this file is not valid UTF-8; save it as UTF-8 text")])
+        }
+        if text.allSatisfy(\.isWhitespace) {
+            return (nil, [Diagnostic(file: path, severity: .error, code: .fileEmpty,
+                                     message: "this file is empty; give it front matter with a title and some text, or delete it")])
+        }
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        let (source, problem) = FrontMatter.split(text: normalized, path: path, relativePath: relative)
+        return (problem == nil ? source : nil, problem.map { [$0] } ?? [])
+    }
+
+    /// The line and column of the first byte sequence that is not UTF-8.
+    static func firstInvalidUTF8(in data: Data) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput: break loop
+            case .error: return (line, column)
+            }
+        }
+        return (line, column)
+    }
+
+    private func describe(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError,
+           let message = String(validatingCString: strerror(Int32(underlying.code))) {
+            return message.lowercased()
+        }
+        return ns.localizedDescription
+    }
+}

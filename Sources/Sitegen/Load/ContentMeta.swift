@@ -1,0 +1,131 @@
+// The front matter of each kind of content file, decoded straight into typed values.
+
+/// An author of the publication.
+public struct Author: Decodable, Hashable, Sendable {
+    public var name: String
+    public var affiliation: String?
+}
+
+/// Front matter of `index.md`: the publication itself.
+public struct PublicationMeta: Decodable, Hashable, Sendable {
+    public var title: String
+    public var subtitle: String?
+    public var authors: [Author]
+    public var publisher: String
+    public var place: String?
+    public var year: Int
+    public var isbn: String
+    public var isbnPrint: String?
+    public var language: String?
+    public var baseURL: String?
+    public var colophon: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case title, subtitle, authors, publisher, place, year, isbn, language, colophon
+        case isbnPrint = "isbn_print"
+        case baseURL = "base_url"
+    }
+}
+
+/// Front matter of a chapter or a plain page.
+public struct PageMeta: Decodable, Hashable, Sendable {
+    public var title: String
+    public var description: String?
+}
+
+/// A defect of the endnotes that cannot be repaired in the text, declared by the editors:
+/// it silences exactly `codes` for `note`, and `explanation` is shown to readers.
+public struct DeclaredDefect: Decodable, Hashable, Sendable {
+    public var note: NoteLabel
+    public var codes: [DiagnosticCode]
+    public var explanation: String
+}
+
+/// Front matter of `report/notes.md`.
+public struct NotesMeta: Decodable, Hashable, Sendable {
+    public var title: String
+    public var declared: [DeclaredDefect]?
+}
+
+/// One entry of the printed abbreviations list.
+public struct Abbreviation: Decodable, Hashable, Sendable {
+    public var term: String
+    public var expansion: String
+}
+
+/// Front matter of `report/abbreviations.md`.
+public struct AbbreviationsMeta: Decodable, Hashable, Sendable {
+    public var title: String
+    public var abbreviations: [Abbreviation]
+}
+
+/// What kind of companion document a file is.
+public enum DocumentKind: String, Decodable, Hashable, Sendable {
+    case article, summary, podcast, transcript
+
+    /// The label shown to readers.
+    public var label: String {
+        switch self {
+        case .article: return "Article"
+        case .summary: return "Summary"
+        case .podcast: return "Podcast"
+        case .transcript: return "Transcript"
+        }
+    }
+}
+
+/// Front matter of a companion document.
+public struct DocumentMeta: Decodable, Hashable, Sendable {
+    public var title: String
+    public var kind: DocumentKind
+    public var outlet: String?
+    public var author: String?
+    public var date: String?
+    public var description: String?
+}
+
+/// The label of an endnote as written in `[^label]`; for the report, its printed number.
+/// Decodes from a YAML number or string.
+public struct NoteLabel: RawRepresentable, Hashable, Sendable, Comparable, Decodable, CustomStringConvertible {
+    public let rawValue: String
+    /// Wraps a label.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+    /// The label as a number, when it is one.
+    public var number: Int? { Int(rawValue) }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Int.self) {
+            rawValue = String(number)
+        } else {
+            rawValue = try container.decode(String.self)
+        }
+    }
+
+    /// Numeric labels in numeric order, before other labels in text order.
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        switch (lhs.number, rhs.number) {
+        case let (l?, r?): return l < r
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return lhs.rawValue < rhs.rawValue
+        }
+    }
+}
+
+/// A URL path segment derived from a file name (`02-defections-since-the-coup.md` → `defections-since-the-coup`).
+public struct Slug: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+    /// Wraps a slug.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A content file with its decoded front matter.
+public struct ContentPage<Meta: Hashable & Sendable>: Hashable, Sendable {
+    public var source: SourceFile
+    public var meta: Meta
+    public var slug: Slug
+}

@@ -1,0 +1,139 @@
+// Splits a file into YAML front matter and Markdown body, and decodes the front matter
+// straight into a `Decodable` type with Yams. Every failure becomes a diagnostic that points
+// at the line (and column) of the offending YAML, not at the start of the file.
+
+import Foundation
+import Yams
+
+/// Front-matter splitting and decoding.
+enum FrontMatter {
+    /// Splits `text` into front matter and body. A file that opens with `---` must close its
+    /// front matter with a line `---` (or `...`); otherwise a diagnostic is returned.
+    static func split(text: String, path: String, relativePath: String) -> (SourceFile, Diagnostic?) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let last = lines.last, last.isEmpty { lines.removeLast() }
+        let opens = lines.first.map { $0.trimmingCharacters(in: .whitespaces) == "---" } ?? false
+        guard opens else {
+            return (SourceFile(path: path, relativePath: relativePath, text: text, frontMatter: nil,
+                               frontMatterLine: 1, body: text, bodyLineOffset: 0), nil)
+        }
+        for index in lines.indices.dropFirst() {
+            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+            if trimmed == "---" || trimmed == "..." {
+                let yaml = lines[1..<index].joined(separator: "\n")
+                let body = lines[(index + 1)...].joined(separator: "\n")
+                return (SourceFile(path: path, relativePath: relativePath, text: text, frontMatter: yaml,
+                                   frontMatterLine: 2, body: body, bodyLineOffset: index + 1), nil)
+            }
+        }
+        let diagnostic = Diagnostic(
+            file: path, line: 1, column: 1, severity: .error, code: .frontMatterUnterminated,
+            message: "front matter opened with '---' is never closed; add a line '---' after the last YAML line")
+        return (SourceFile(path: path, relativePath: relativePath, text: text, frontMatter: nil,
+                           frontMatterLine: 1, body: "", bodyLineOffset: 0), diagnostic)
+    }
+
+    /// Decodes the front matter of `file` as `T`, or returns the diagnostics explaining why not.
+    static func decode<T: Decodable>(_ type: T.Type, from file: SourceFile) -> Result<T, Diagnostic> {
+        let yaml = file.frontMatter ?? ""
+        let node: Node
+        do {
+            node = try Yams.compose(yaml: yaml) ?? Node.mapping([:])
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, in: file))
+        } catch {
+            return .failure(Diagnostic(file: file.path, line: file.frontMatterLine, severity: .error,
+                                       code: .frontMatterInvalid, message: "invalid YAML front matter: \(error)"))
+        }
+        guard case .mapping = node else {
+            return .failure(Diagnostic(file: file.path, line: file.frontMatterLine, column: 1, severity: .error,
+                                       code: .frontMatterInvalid,
+                                       message: "front matter must be a YAML mapping of 'key: value' lines"))
+        }
+        do {
+            return .success(try YAMLDecoder().decode(T.self, from: node))
+        } catch let error as DecodingError {
+            return .failure(diagnostic(for: error, root: node, in: file))
+        } catch {
+            return .failure(Diagnostic(file: file.path, line: file.frontMatterLine, severity: .error,
+                                       code: .frontMatterInvalid, message: "invalid front matter: \(error)"))
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
+        let offset = file.frontMatterLine - 1
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            return Diagnostic(file: file.path, line: mark.line + offset, column: mark.column, severity: .error,
+                              code: .frontMatterInvalid, message: "invalid YAML front matter: \(detail)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(file: file.path, line: context.mark.line + offset, column: context.mark.column,
+                              severity: .error, code: .frontMatterInvalid,
+                              message: "front matter repeats the key '\(duplicates.joined(separator: "', '"))'")
+        default:
+            return Diagnostic(file: file.path, line: file.frontMatterLine, severity: .error,
+                              code: .frontMatterInvalid, message: "invalid YAML front matter: \(error)")
+        }
+    }
+
+    private static func diagnostic(for error: DecodingError, root: Node, in file: SourceFile) -> Diagnostic {
+        let offset = file.frontMatterLine - 1
+        func location(_ path: [CodingKey]) -> (Int?, Int?) {
+            var node = root
+            var best = root.mark
+            for key in path {
+                if let index = key.intValue, case .sequence(let seq) = node, index < seq.count {
+                    node = seq[index]
+                } else if case .mapping(let map) = node, let child = map[Node(key.stringValue)] {
+                    node = child
+                } else {
+                    break
+                }
+                if let mark = node.mark { best = mark }
+            }
+            guard let best else { return (file.frontMatterLine, nil) }
+            return (best.line + offset, best.column)
+        }
+        func dotted(_ path: [CodingKey]) -> String {
+            path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+                .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let (line, column) = location(context.codingPath)
+            let field = dotted(context.codingPath + [key])
+            return Diagnostic(file: file.path, line: line, column: column, severity: .error,
+                              code: .frontMatterMissingField, message: "front matter is missing the required field '\(field)'")
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            let (line, column) = location(context.codingPath)
+            return Diagnostic(file: file.path, line: line, column: column, severity: .error,
+                              code: .frontMatterWrongType,
+                              message: "front matter field '\(dotted(context.codingPath))' should be \(describe(type))")
+        case .dataCorrupted(let context):
+            let (line, column) = location(context.codingPath)
+            return Diagnostic(file: file.path, line: line, column: column, severity: .error,
+                              code: .frontMatterWrongType,
+                              message: "front matter field '\(dotted(context.codingPath))': \(context.debugDescription)")
+        @unknown default:
+            return Diagnostic(file: file.path, line: file.frontMatterLine, severity: .error,
+                              code: .frontMatterInvalid, message: "invalid front matter: \(error)")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "text"
+        case is Int.Type: return "a whole number"
+        case is Bool.Type: return "true or false"
+        case is [Any].Type: return "a list"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Array") { return "a list" }
+            if name.hasPrefix("Dictionary") { return "a mapping" }
+            return "of type \(name)"
+        }
+    }
+}

@@ -1,0 +1,67 @@
+// The resolved endnotes: for every note, its definition and every place that refers to it,
+// with the ids the HTML uses. Produced by `NoteResolver`, read by the renderer.
+
+import SitegenMarkdown
+
+/// One reference to a note in the text.
+public struct NoteReference: Hashable, Sendable {
+    /// The chapter that contains the reference.
+    public var chapter: Slug
+    /// The element id of the reference, `ref-N-K` for the K-th reference to note N.
+    public var id: String
+    /// Where the marker is in the source (display path, line, column).
+    public var file: String
+    public var position: SourcePosition
+}
+
+/// A note with its definition and references.
+public struct ResolvedNote: Hashable, Sendable {
+    public var label: NoteLabel
+    public var definition: NoteDefinition?
+    /// All references, in reading order.
+    public var references: [NoteReference]
+    /// The explanation of a declared defect, shown to readers at the note.
+    public var editorialExplanations: [String]
+    /// The chapter at whose end the note is listed: the first that cites it or, for a note
+    /// that no text cites, the chapter of the note before it.
+    public var homeChapter: Slug?
+
+    /// The element id of the note, `note-N`.
+    public var id: String { "note-\(label.rawValue)" }
+}
+
+/// All notes of the site, in label order.
+public struct NoteIndex: Sendable {
+    public var notes: [ResolvedNote]
+    private var positions: [NoteLabel: Int]
+
+    /// Creates an index from notes in label order.
+    public init(notes: [ResolvedNote]) {
+        self.notes = notes
+        self.positions = Dictionary(uniqueKeysWithValues: notes.enumerated().map { ($0.element.label, $0.offset) })
+    }
+
+    /// The note with `label`, if it is defined or referenced.
+    public subscript(label: NoteLabel) -> ResolvedNote? {
+        positions[label].map { notes[$0] }
+    }
+
+    /// The notes listed at the end of `chapter`, in label order.
+    public func notes(listedIn chapter: Slug) -> [ResolvedNote] {
+        notes.filter { $0.homeChapter == chapter }
+    }
+
+    /// The reference ids of `chapter` for each label, in reading order; the renderer takes
+    /// them one by one as it meets the markers.
+    public func referenceIDs(in chapter: Slug) -> [NoteLabel: [String]] {
+        var result: [NoteLabel: [String]] = [:]
+        for note in notes {
+            let ids = note.references.filter { $0.chapter == chapter }.map(\.id)
+            if !ids.isEmpty { result[note.label] = ids }
+        }
+        return result
+    }
+
+    /// Number of references across the site.
+    public var referenceCount: Int { notes.reduce(0) { $0 + $1.references.count } }
+}

@@ -1,0 +1,46 @@
+// Stage 2: parses every Markdown body into a syntax tree (cmark-gfm, through
+// `SitegenMarkdown`) and lifts endnote definitions out of the report's files.
+// cmark-gfm parses one document at a time behind a lock; the report parses in milliseconds.
+
+import SitegenMarkdown
+
+/// Turns `SiteContent` into a `ParsedSite`.
+public struct MarkdownStage: Sendable {
+    public var parser = MarkdownParser()
+
+    /// Creates the stage.
+    public init() {}
+
+    /// Parses all bodies.
+    public func run(_ content: SiteContent) -> ParsedSite {
+        var definitions: [NoteDefinition] = []
+
+        func parse<Meta>(_ page: ContentPage<Meta>, liftingNotes: Bool) -> Parsed<Meta> {
+            var body = page.source.body
+            if liftingNotes, body.contains("[^") {
+                let extracted = NoteDefinitionExtractor.extract(from: body)
+                body = extracted.remainder
+                for definition in extracted.definitions {
+                    let line = definition.line + page.source.bodyLineOffset
+                    let document = parser.parse(definition.text, lineOffset: line - 1)
+                    definitions.append(NoteDefinition(
+                        label: NoteLabel(rawValue: definition.label), blocks: document.blocks,
+                        file: page.source.path, position: SourcePosition(line: line, column: 1)))
+                }
+            }
+            return Parsed(page: page, document: parser.parse(body, lineOffset: page.source.bodyLineOffset))
+        }
+
+        let chapters = content.chapters.map { parse($0, liftingNotes: true) }
+        let notes = content.notes.map { parse($0, liftingNotes: true) }
+        return ParsedSite(
+            content: content,
+            abstract: parse(content.publication, liftingNotes: false),
+            chapters: chapters,
+            notesIntroduction: notes,
+            noteDefinitions: definitions,
+            documents: content.documents.map { parse($0, liftingNotes: false) },
+            editorialIntroduction: content.editorialNotes.map { parse($0, liftingNotes: false) },
+            pages: content.pages.map { parse($0, liftingNotes: false) })
+    }
+}

@@ -1,0 +1,37 @@
+// The site after Markdown parsing: every body is a syntax tree, and endnote definitions have
+// been lifted out of the text into `NoteDefinition` values. Produced by `MarkdownStage`.
+
+import SitegenMarkdown
+
+/// A content page together with its parsed body.
+public struct Parsed<Meta: Hashable & Sendable>: Sendable {
+    public var page: ContentPage<Meta>
+    public var document: MarkdownDocument
+
+    /// The page's display path, for diagnostics.
+    public var path: String { page.source.path }
+}
+
+/// One endnote definition `[^label]: text`, wherever it was written.
+public struct NoteDefinition: Hashable, Sendable {
+    public var label: NoteLabel
+    public var blocks: [Block]
+    /// The file (display path) and the position of `[^` of the definition.
+    public var file: String
+    public var position: SourcePosition
+}
+
+/// The parsed site.
+public struct ParsedSite: Sendable {
+    public var content: SiteContent
+    /// The body of `index.md`: the abstract.
+    public var abstract: Parsed<PublicationMeta>
+    public var chapters: [Parsed<PageMeta>]
+    /// The body of `notes.md` without its definitions (usually empty).
+    public var notesIntroduction: Parsed<NotesMeta>?
+    /// Every note definition, in file order.
+    public var noteDefinitions: [NoteDefinition]
+    public var documents: [Parsed<DocumentMeta>]
+    public var editorialIntroduction: Parsed<PageMeta>?
+    public var pages: [Parsed<PageMeta>]
+}

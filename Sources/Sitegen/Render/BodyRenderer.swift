@@ -1,0 +1,243 @@
+// Renders a Markdown syntax tree into the HTML node tree, adding what a plain Markdown
+// renderer cannot know: endnote references with their global ids, a stable id on every
+// paragraph, visible editorial notes, links between content files resolved to page URLs,
+// external links marked `rel="noopener noreferrer"`, unsafe URLs and raw HTML neutralised.
+
+import Foundation
+import SitegenMarkdown
+
+/// An editorial note met in the text, for the Editorial notes page.
+public struct EditorialNoteItem: Hashable, Sendable {
+    /// The element id of the note's span (empty for notes inside endnotes, which link to the endnote).
+    public var id: String
+    public var text: String
+}
+
+/// A heading met in the text, for tables of contents.
+public struct HeadingItem: Hashable, Sendable {
+    public var level: Int
+    public var id: String
+    public var text: String
+}
+
+/// Renders the blocks of one page body. Create one per body; it collects what it met.
+public struct BodyRenderer {
+    /// The site's base path, e.g. `/` or `/sub/path/`.
+    public var basePath: String
+    /// The file being rendered (diagnostics, and the folder relative links start from).
+    public var source: SourceFile
+    /// Content paths (`report/notes.md`) → page URLs (`/report/notes/`).
+    public var pageURLs: [String: String]
+    /// Element ids already used on the pages this body appears on.
+    public var slugger: Slugger
+    /// The id paragraphs are numbered under until the first heading.
+    public var sectionID: String
+    /// Endnote reference ids still to hand out, per label, in reading order.
+    public var noteReferenceIDs: [NoteLabel: [String]] = [:]
+    /// Whether paragraphs get ids (body text) or not (endnote texts, shown on several pages).
+    public var anchorsParagraphs = true
+    /// Whether editorial notes get ids and are collected.
+    public var collectsEditorialNotes = true
+    /// Added to heading levels (the full-report page nests sections one level deeper).
+    public var headingShift = 0
+
+    public private(set) var editorialNotes: [EditorialNoteItem] = []
+    public private(set) var headings: [HeadingItem] = []
+    public private(set) var diagnostics: [Diagnostic] = []
+    private var paragraphCounter = 0
+    private var editorialCounter = 0
+    private var figureCounter = 0
+
+    /// Creates a renderer for one body.
+    public init(basePath: String, source: SourceFile, pageURLs: [String: String], slugger: Slugger, sectionID: String) {
+        self.basePath = basePath
+        self.source = source
+        self.pageURLs = pageURLs
+        self.slugger = slugger
+        self.sectionID = sectionID
+    }
+
+    /// Renders `blocks`.
+    public mutating func render(_ blocks: [Block]) -> HTML {
+        .fragment(blocks.map { block($0) })
+    }
+
+    private mutating func nextParagraphID() -> String? {
+        guard anchorsParagraphs else { return nil }
+        paragraphCounter += 1
+        return "\(sectionID)-p\(paragraphCounter)"
+    }
+
+    private mutating func block(_ block: Block) -> HTML {
+        switch block {
+        case .paragraph(let inlines, _):
+            var content = inlines
+            var language: String? = nil
+            if case .text(let first, let at)? = content.first, first.hasPrefix("{lang="),
+               let close = first.firstIndex(of: "}") {
+                language = String(first[first.index(first.startIndex, offsetBy: 6)..<close])
+                let rest = first[first.index(after: close)...].drop(while: { $0 == " " })
+                content[0] = .text(String(rest), at: at)
+            }
+            let id = nextParagraphID()
+            return .el("p", [("id", id), ("lang", language)], self.inlines(content))
+        case .heading(let level, let inlines, _):
+            let text = inlines.plainText.trimmingCharacters(in: .whitespaces)
+            let id = slugger.unique(text)
+            sectionID = id
+            paragraphCounter = 0
+            headings.append(HeadingItem(level: level, id: id, text: text))
+            return .el("h\(min(6, max(2, level + headingShift)))", [("id", id)], self.inlines(inlines))
+        case .blockQuote(let children, _):
+            return .el("blockquote", [], children.map { self.block($0) })
+        case .list(let ordered, let start, let tight, let items, _):
+            let rendered = items.map { item -> HTML in
+                let children = item.map { child -> HTML in
+                    if tight, case .paragraph(let inlines, _) = child { return .fragment(self.inlines(inlines)) }
+                    return self.block(child)
+                }
+                return .el("li", [], children)
+            }
+            return ordered
+                ? .el("ol", [("start", start == 1 ? nil : String(start))], rendered)
+                : .el("ul", [], rendered)
+        case .codeBlock(let info, let literal, _):
+            let language = info.split(separator: " ").first.map { "language-\($0)" }
+            return .el("pre", [], [.el("code", [("class", language)], [.text(literal)])])
+        case .htmlBlock(let raw, let at):
+            warnRawHTML(raw, at: at)
+            return .el("pre", [("class", "raw-html")], [.text(raw)])
+        case .thematicBreak:
+            return .el("hr")
+        case .table(let alignments, let rows, _):
+            let body = rows.enumerated().map { index, row -> HTML in
+                .el("tr", [], row.enumerated().map { column, cell in
+                    let align = column < alignments.count ? alignments[column] : .none
+                    let style: String? = align == .none ? nil : "text-align: \(align)"
+                    return .el(index == 0 ? "th" : "td", [("style", style)], self.inlines(cell))
+                })
+            }
+            let head = body.first.map { HTML.el("thead", [], [$0]) }
+            return .el("div", [("class", "table-wrap")], [
+                .el("table", [], [head, .el("tbody", [], Array(body.dropFirst()))].compactMap { $0 }),
+            ])
+        case .figure(let children, _):
+            figureCounter += 1
+            let id = anchorsParagraphs ? "\(sectionID)-fig\(figureCounter)" : nil
+            return .el("figure", [("id", id)], [.el("figcaption", [], children.map { self.block($0) })])
+        }
+    }
+
+    private mutating func inlines(_ inlines: [Inline]) -> [HTML] {
+        inlines.flatMap { inline($0) }
+    }
+
+    private mutating func inline(_ inline: Inline) -> [HTML] {
+        switch inline {
+        case .text(let text, let at):
+            return textWithEditorialNotes(text, at: at)
+        case .softBreak: return [.text("\n")]
+        case .lineBreak: return [.el("br")]
+        case .code(let code): return [.el("code", [], [.text(code)])]
+        case .html(let raw, let at):
+            warnRawHTML(raw, at: at)
+            return [.el("code", [("class", "raw-html")], [.text(raw)])]
+        case .emphasis(let children): return [.el("em", [], inlines(children))]
+        case .strong(let children): return [.el("strong", [], inlines(children))]
+        case .strikethrough(let children): return [.el("del", [], inlines(children))]
+        case .link(let destination, let title, let children):
+            let content = inlines(children)
+            guard let href = resolve(destination) else { return content }
+            let external = href.hasPrefix("http://") || href.hasPrefix("https://")
+            return [.el("a", [("href", href), ("title", title.isEmpty ? nil : title),
+                              ("rel", external ? "noopener noreferrer" : nil)], content)]
+        case .image(let source, let title, let alt):
+            guard let src = resolve(source) else { return [.text(alt.plainText)] }
+            return [.el("img", [("src", src), ("alt", alt.plainText), ("title", title.isEmpty ? nil : title),
+                                ("loading", "lazy")])]
+        case .footnoteReference(let label, _):
+            let noteLabel = NoteLabel(rawValue: label)
+            var ids = noteReferenceIDs[noteLabel] ?? []
+            let id = ids.isEmpty ? nil : ids.removeFirst()
+            noteReferenceIDs[noteLabel] = ids
+            return [.el("sup", [("class", "note-ref")], [
+                .el("a", [("href", "#note-\(label)"), ("id", id), ("role", "doc-noteref"),
+                          ("aria-describedby", "notes-label")], [.text(label)]),
+            ])]
+        }
+    }
+
+    /// Splits `[Editorial note: …]` out of a text run into its own styled element.
+    private mutating func textWithEditorialNotes(_ text: String, at: SourcePosition) -> [HTML] {
+        let marker = "[Editorial note:"
+        guard text.contains(marker) else { return [.text(text)] }
+        var result: [HTML] = []
+        var rest = Substring(text)
+        while let start = rest.range(of: marker) {
+            result.append(.text(String(rest[..<start.lowerBound])))
+            guard let close = rest[start.upperBound...].firstIndex(of: "]") else {
+                diagnostics.append(Diagnostic(
+                    file: source.path, line: at.line, column: source.characterColumn(line: at.line, byteColumn: at.column),
+                    severity: .warning, code: .editorialNoteUnclosed,
+                    message: "'[Editorial note:' is never closed by ']' in this paragraph"))
+                result.append(.text(String(rest[start.lowerBound...])))
+                return result
+            }
+            let body = rest[start.upperBound..<close].trimmingCharacters(in: .whitespaces)
+            var id: String? = nil
+            if collectsEditorialNotes {
+                editorialCounter += 1
+                id = "\(sectionID)-ed\(editorialCounter)"
+                editorialNotes.append(EditorialNoteItem(id: id!, text: body))
+            } else {
+                editorialNotes.append(EditorialNoteItem(id: "", text: body))
+            }
+            result.append(.el("span", [("class", "editorial"), ("id", id)], [
+                .el("span", [("class", "editorial-label")], [.text("[Editorial note:")]),
+                .text(" " + body + "]"),
+            ]))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { result.append(.text(String(rest))) }
+        return result
+    }
+
+    private mutating func warnRawHTML(_ raw: String, at: SourcePosition) {
+        let excerpt = raw.trimmingCharacters(in: .whitespacesAndNewlines).prefix(40)
+        diagnostics.append(Diagnostic(
+            file: source.path, line: at.line, column: source.characterColumn(line: at.line, byteColumn: at.column),
+            severity: .warning, code: .rawHTML,
+            message: "raw HTML is not allowed in content and is shown as text: \(excerpt)"))
+    }
+
+    /// Resolves a link destination; nil for a URL scheme that could run code.
+    private mutating func resolve(_ destination: String) -> String? {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("#") { return trimmed }
+        if let colon = trimmed.firstIndex(of: ":"),
+           !trimmed[..<colon].contains("/"), !trimmed[..<colon].contains("#"), !trimmed[..<colon].contains("?") {
+            let scheme = trimmed[..<colon].lowercased()
+            if ["http", "https", "mailto"].contains(scheme) { return trimmed }
+            diagnostics.append(Diagnostic(file: source.path, severity: .warning, code: .unsafeLink,
+                                          message: "link to '\(trimmed.prefix(60))' was removed: only http, https and mailto links are allowed"))
+            return nil
+        }
+        if trimmed.hasPrefix("/") { return basePath + trimmed.dropFirst() }
+        // Relative to the file's folder, within the content.
+        let parts = trimmed.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let pathPart = String(parts[0])
+        let fragment = parts.count > 1 ? "#" + parts[1] : ""
+        let folder = (source.relativePath as NSString).deletingLastPathComponent
+        let joined = ((folder.isEmpty ? pathPart : folder + "/" + pathPart) as NSString).standardizingPath
+        if pathPart.hasSuffix(".md") {
+            guard let url = pageURLs[joined] else {
+                diagnostics.append(Diagnostic(file: source.path, severity: .error, code: .linkBroken,
+                                              message: "link to '\(pathPart)': no such content file (\(joined))"))
+                return fragment.isEmpty ? nil : fragment
+            }
+            return url + fragment
+        }
+        if pathPart.isEmpty { return fragment }
+        return basePath + joined + fragment
+    }
+}

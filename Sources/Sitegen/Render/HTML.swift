@@ -1,0 +1,80 @@
+// A small HTML node tree that escapes by construction: text and attribute values are
+// always escaped when serialised, so no content can break out of its element. Everything the
+// pipeline writes into a page body is built with it; templates get the serialised result.
+
+/// An HTML fragment.
+public indirect enum HTML: Hashable, Sendable {
+    case element(String, [Attribute], [HTML])
+    case text(String)
+    case fragment([HTML])
+
+    /// One attribute; a nil value writes the bare attribute name.
+    public struct Attribute: Hashable, Sendable {
+        public var name: String
+        public var value: String?
+        /// Creates an attribute.
+        public init(_ name: String, _ value: String?) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    /// An element with attributes given as pairs; pairs with a nil value are left out.
+    public static func el(_ name: String, _ attributes: [(String, String?)] = [], _ children: [HTML] = []) -> HTML {
+        .element(name, attributes.compactMap { pair in pair.1.map { Attribute(pair.0, $0) } }, children)
+    }
+
+    private static let voidElements: Set<String> = ["br", "hr", "img", "meta", "link", "input", "wbr", "col", "source"]
+
+    /// The serialised HTML.
+    public var rendered: String {
+        var output = ""
+        write(to: &output)
+        return output
+    }
+
+    /// Appends the serialised HTML to `output`.
+    public func write(to output: inout String) {
+        switch self {
+        case .text(let string):
+            HTML.escape(string, into: &output, quotes: false)
+        case .fragment(let children):
+            for child in children { child.write(to: &output) }
+        case .element(let name, let attributes, let children):
+            output += "<" + name
+            for attribute in attributes {
+                output += " " + attribute.name
+                if let value = attribute.value {
+                    output += "=\""
+                    HTML.escape(value, into: &output, quotes: true)
+                    output += "\""
+                }
+            }
+            output += ">"
+            guard !HTML.voidElements.contains(name) else { return }
+            for child in children { child.write(to: &output) }
+            output += "</" + name + ">"
+        }
+    }
+
+    /// Escapes `&`, `<`, `>` (and `"`, `'` in attribute values).
+    public static func escape(_ string: String, into output: inout String, quotes: Bool) {
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"" where quotes: output += "&quot;"
+            case "'" where quotes: output += "&#39;"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+    }
+
+    /// The escaped form of `string`.
+    public static func escaped(_ string: String) -> String {
+        var output = ""
+        escape(string, into: &output, quotes: true)
+        return output
+    }
+}

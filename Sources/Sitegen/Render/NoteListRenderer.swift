@@ -1,0 +1,55 @@
+// Builds the list of endnotes that closes a chapter page, the full report and the Notes page:
+// each note with `id="note-N"`, its text, the editors' explanation of a declared defect, and
+// a labelled back-link to every place that cites it (on this page, or on another chapter's).
+
+import SitegenMarkdown
+
+/// Renders endnotes as `<li>` elements.
+struct NoteListRenderer {
+    /// Each note's text, rendered once and reused on every page that lists it.
+    var noteBodies: [NoteLabel: HTML]
+    var urls: SiteURLs
+    var chapterTitles: [Slug: String]
+
+    /// The `<li>` of `note`; back-links to references in `localChapters` stay on the page,
+    /// others point to the chapter page that holds them.
+    func item(_ note: ResolvedNote, localChapters: Set<Slug>) -> HTML {
+        var children: [HTML] = []
+        if case .fragment(let blocks)? = noteBodies[note.label] { children = blocks }
+        for explanation in note.editorialExplanations {
+            children.append(.el("p", [("class", "editorial-declared")], [
+                .el("span", [("class", "editorial")], [
+                    .el("span", [("class", "editorial-label")], [.text("[Editorial note:")]),
+                    .text(" " + explanation + "]"),
+                ]),
+            ]))
+        }
+        let backLinks = note.references.enumerated().flatMap { index, reference -> [HTML] in
+            let local = localChapters.contains(reference.chapter)
+            let href = (local ? "" : urls.chapter(reference.chapter)) + "#" + reference.id
+            var label = note.references.count == 1
+                ? "Back to the reference to note \(note.label) in the text"
+                : "Back to reference \(index + 1) of \(note.references.count) to note \(note.label)"
+            if !local { label += ", in “\(chapterTitles[reference.chapter] ?? reference.chapter.rawValue)”" }
+            var content: [HTML] = [.text("↩\u{FE0E}")]
+            if note.references.count > 1 { content.append(.el("sup", [], [.text(String(index + 1))])) }
+            return [.text(" "), .el("a", [("href", href), ("class", "note-backref"), ("aria-label", label)], content)]
+        }
+        if !backLinks.isEmpty {
+            if case .element("p", let attributes, let inner)? = children.last {
+                children[children.count - 1] = .element("p", attributes, inner + backLinks)
+            } else {
+                children.append(.el("p", [], backLinks))
+            }
+        }
+        return .el("li", [("id", note.id), ("value", note.label.number.map(String.init))], children)
+    }
+
+    /// A labelled notes section (`aria-labelledby`), as GitHub renders footnotes.
+    func section(_ notes: [ResolvedNote], localChapters: Set<Slug>, heading: String = "Notes") -> HTML {
+        .el("section", [("class", "footnotes"), ("aria-labelledby", "notes-label")], [
+            .el("h2", [("id", "notes-label")], [.text(heading)]),
+            .el("ol", [("class", "notes")], notes.map { item($0, localChapters: localChapters) }),
+        ])
+    }
+}

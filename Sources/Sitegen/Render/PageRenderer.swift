@@ -1,0 +1,320 @@
+// Stage 4: renders every page of the site through the Mustache templates. Bodies are
+// rendered to HTML trees by `BodyRenderer`; this stage fills the view models (navigation,
+// contents, previous/next, notes lists, editorial notes) and hands them to the templates.
+
+import Foundation
+import SitegenMarkdown
+
+/// Renders the parsed site into output files.
+public struct PageRenderer: Sendable {
+    public var urls: SiteURLs
+    public var templates: TemplateSet
+    /// Files to copy as they are: (output path, bytes).
+    public var copiedFiles: [OutputFile]
+
+    /// Creates the stage.
+    public init(urls: SiteURLs, templates: TemplateSet, copiedFiles: [OutputFile]) {
+        self.urls = urls
+        self.templates = templates
+        self.copiedFiles = copiedFiles
+    }
+
+    /// A rendered chapter body and what was met in it.
+    struct ChapterBody {
+        var html: HTML
+        var fullHTML: HTML
+        var headings: [HeadingItem]
+        var editorialNotes: [EditorialNoteItem]
+    }
+
+    /// Renders all pages.
+    public func run(_ site: ParsedSite, notes: NoteIndex) -> (RenderedSite, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let publication = site.content.publication.meta
+        let pageURLs = contentPageURLs(site)
+        let chapterTitles = Dictionary(uniqueKeysWithValues: site.chapters.map { ($0.page.slug, $0.page.meta.title) })
+
+        // Chapter bodies: ids are unique across the whole report, so that the full-report page
+        // can hold every chapter with the same ids as the chapter pages.
+        var slugger = Slugger(reserved: ["main", "notes-label", "contents", "top", "site-search"]
+                                + site.chapters.map(\.page.slug.rawValue))
+        var bodies: [Slug: ChapterBody] = [:]
+        for chapter in site.chapters {
+            let snapshot = slugger
+            func renderer(_ slugs: Slugger) -> BodyRenderer {
+                var r = BodyRenderer(basePath: urls.basePath, source: chapter.page.source, pageURLs: pageURLs,
+                                     slugger: slugs, sectionID: chapter.page.slug.rawValue)
+                r.noteReferenceIDs = notes.referenceIDs(in: chapter.page.slug)
+                return r
+            }
+            var body = renderer(snapshot)
+            let html = body.render(chapter.document.blocks)
+            var full = renderer(snapshot)
+            full.headingShift = 1
+            let fullHTML = full.render(chapter.document.blocks)
+            slugger = body.slugger
+            diagnostics += body.diagnostics
+            bodies[chapter.page.slug] = ChapterBody(html: html, fullHTML: fullHTML, headings: body.headings,
+                                                    editorialNotes: body.editorialNotes)
+        }
+
+        // Note texts, rendered once.
+        var noteBodies: [NoteLabel: HTML] = [:]
+        var noteEditorials: [(NoteLabel, String)] = []
+        for note in notes.notes {
+            guard let definition = note.definition else { continue }
+            let source = site.notesIntroduction?.page.source.path == definition.file
+                ? site.notesIntroduction!.page.source
+                : site.chapters.first { $0.page.source.path == definition.file }?.page.source
+            guard let source else { continue }
+            var r = BodyRenderer(basePath: urls.basePath, source: source, pageURLs: pageURLs,
+                                 slugger: Slugger(), sectionID: note.id)
+            r.anchorsParagraphs = false
+            r.collectsEditorialNotes = false
+            noteBodies[note.label] = r.render(definition.blocks)
+            diagnostics += r.diagnostics
+            noteEditorials += r.editorialNotes.map { (note.label, $0.text) }
+        }
+        let noteList = NoteListRenderer(noteBodies: noteBodies, urls: urls, chapterTitles: chapterTitles)
+
+        let siteView = SiteView(
+            title: publication.title, subtitle: publication.subtitle,
+            authors: publication.authors.map(\.name).joined(separator: " and "),
+            publisher: publication.publisher, year: publication.year, language: publication.language ?? "en",
+            basePath: urls.basePath, stylesheetURL: urls.asset("site.css"), scriptURL: nil,
+            navigation: [
+                LinkView(title: "Contents", url: urls.home),
+                LinkView(title: "Full report", url: urls.fullReport),
+                LinkView(title: "Notes", url: urls.notes),
+                LinkView(title: "Documents", url: urls.documents),
+            ])
+
+        func model(title: String, kind: String, path: String, description: String? = nil) -> PageModel {
+            let documentTitle = path.isEmpty ? publication.title : "\(title) · \(publication.title)"
+            var site = siteView
+            site.navigation = site.navigation.map { link in
+                var l = link
+                l.current = link.url == urls.url(path)
+                return l
+            }
+            return PageModel(site: site, title: title, documentTitle: documentTitle,
+                             description: description ?? publication.subtitle ?? publication.title,
+                             canonicalURL: urls.absolute(path), kind: kind)
+        }
+
+        var files: [OutputFile] = []
+        func emit(_ template: String, _ model: PageModel, at path: String) {
+            files.append(OutputFile(path: SiteURLs.file(for: path), text: templates.render(template, model)))
+        }
+
+        // Chapters.
+        let contents: [TocEntry] = site.chapters.enumerated().map { index, chapter in
+            let url = urls.chapter(chapter.page.slug)
+            let sections = (bodies[chapter.page.slug]?.headings ?? []).filter { $0.level == 2 }
+                .map { LinkView(title: $0.text, url: url + "#" + $0.id) }
+            return TocEntry(number: String(index + 1), title: chapter.page.meta.title, url: url, sections: sections)
+        }
+        for (index, chapter) in site.chapters.enumerated() {
+            let slug = chapter.page.slug
+            let body = bodies[slug]!
+            var m = model(title: chapter.page.meta.title, kind: "chapter", path: "report/\(slug)/",
+                          description: chapter.page.meta.description)
+            m.eyebrow = "Chapter \(index + 1)"
+            m.contentHTML = body.html.rendered
+            let listed = notes.notes(listedIn: slug)
+            if !listed.isEmpty { m.notesHTML = noteList.section(listed, localChapters: [slug]).rendered }
+            m.sections = contents[index].sections
+            m.previous = index > 0 ? LinkView(title: site.chapters[index - 1].page.meta.title,
+                                              url: urls.chapter(site.chapters[index - 1].page.slug)) : nil
+            m.next = index + 1 < site.chapters.count
+                ? LinkView(title: site.chapters[index + 1].page.meta.title, url: urls.chapter(site.chapters[index + 1].page.slug))
+                : LinkView(title: "Notes", url: urls.notes)
+            emit("chapter", m, at: "report/\(slug)/")
+        }
+
+        // Home: the publication, its abstract and the contents.
+        var abstractRenderer = BodyRenderer(basePath: urls.basePath, source: site.abstract.page.source,
+                                            pageURLs: pageURLs, slugger: Slugger(reserved: ["main"]), sectionID: "abstract")
+        let abstractHTML = abstractRenderer.render(site.abstract.document.blocks)
+        diagnostics += abstractRenderer.diagnostics
+        var home = model(title: publication.title, kind: "home", path: "")
+        home.contentHTML = abstractHTML.rendered
+        home.contents = contents
+        home.colophon = publication.colophon
+        home.facts = [
+            FactView(label: "Authors", value: publication.authors.map { a in a.affiliation.map { "\(a.name) (\($0))" } ?? a.name }
+                .joined(separator: " and ")),
+            FactView(label: "Publisher", value: [publication.publisher, publication.place, String(publication.year)]
+                .compactMap { $0 }.joined(separator: ", ")),
+            FactView(label: "ISBN", value: publication.isbn + (publication.isbnPrint.map { " (pdf); \($0) (print)" } ?? "")),
+        ]
+        home.links = [
+            LinkView(title: "Full report on one page", url: urls.fullReport),
+            LinkView(title: "Notes", url: urls.notes),
+            LinkView(title: "Abbreviations", url: urls.abbreviations),
+            LinkView(title: "Editorial notes", url: urls.editorialNotes),
+            LinkView(title: "Companion documents", url: urls.documents),
+        ]
+        home.next = site.chapters.first.map { LinkView(title: $0.page.meta.title, url: urls.chapter($0.page.slug)) }
+        emit("home", home, at: "")
+
+        // Notes page: all notes in order, grouped by the chapter that cites them.
+        var notesModel = model(title: site.notesIntroduction?.page.meta.title ?? "Notes", kind: "notes", path: "report/notes/")
+        var groups: [HTML] = []
+        var current: (Slug?, [ResolvedNote]) = (nil, [])
+        func flush() {
+            guard !current.1.isEmpty else { return }
+            let title = current.0.flatMap { chapterTitles[$0] } ?? "Notes"
+            let number = current.0.flatMap { slug in site.chapters.firstIndex { $0.page.slug == slug } }.map { "Chapter \($0 + 1): " } ?? ""
+            let id = "notes-" + (current.0?.rawValue ?? "other")
+            groups.append(.el("section", [("aria-labelledby", id)], [
+                .el("h2", [("id", id)], [.el("a", [("href", current.0.map { urls.chapter($0) } ?? urls.home)], [.text(number + title)])]),
+                .el("ol", [("class", "notes")], current.1.map { noteList.item($0, localChapters: []) }),
+            ]))
+        }
+        for note in notes.notes {
+            if note.homeChapter != current.0 { flush(); current = (note.homeChapter, []) }
+            current.1.append(note)
+        }
+        flush()
+        notesModel.notesHTML = HTML.fragment(groups).rendered
+        notesModel.previous = site.chapters.last.map { LinkView(title: $0.page.meta.title, url: urls.chapter($0.page.slug)) }
+        emit("notes", notesModel, at: "report/notes/")
+
+        // Full report on one page.
+        var full = model(title: publication.title, kind: "full", path: "report/full/")
+        full.eyebrow = publication.authors.map(\.name).joined(separator: " and ")
+        full.chaptersHTML = site.chapters.enumerated().map { index, chapter in
+            HTML.el("section", [("class", "chapter"), ("aria-labelledby", chapter.page.slug.rawValue)], [
+                .el("h2", [("id", chapter.page.slug.rawValue)], [
+                    .el("span", [("class", "chapter-number")], [.text("Chapter \(index + 1)")]),
+                    .text(" " + chapter.page.meta.title),
+                ]),
+                bodies[chapter.page.slug]!.fullHTML,
+            ]).rendered
+        }
+        full.contentHTML = abstractHTML.rendered
+        full.contents = contents.map { entry in
+            var e = entry
+            let slug = entry.url.split(separator: "/").last.map(String.init) ?? ""
+            e.url = "#" + slug
+            e.sections = entry.sections.map { LinkView(title: $0.title, url: "#" + ($0.url.split(separator: "#").last.map(String.init) ?? "")) }
+            return e
+        }
+        full.notesHTML = noteList.section(notes.notes, localChapters: Set(site.chapters.map(\.page.slug))).rendered
+        emit("full", full, at: "report/full/")
+
+        // Abbreviations.
+        if let abbreviations = site.content.abbreviations {
+            var m = model(title: abbreviations.meta.title, kind: "abbreviations", path: "report/abbreviations/")
+            m.abbreviations = abbreviations.meta.abbreviations
+            emit("abbreviations", m, at: "report/abbreviations/")
+        }
+
+        // Companion documents.
+        var documentLinks: [LinkView] = []
+        var documentEditorials: [(Parsed<DocumentMeta>, [EditorialNoteItem])] = []
+        for document in site.documents {
+            let meta = document.page.meta
+            var r = BodyRenderer(basePath: urls.basePath, source: document.page.source, pageURLs: pageURLs,
+                                 slugger: Slugger(reserved: ["main"]), sectionID: document.page.slug.rawValue)
+            let html = r.render(document.document.blocks)
+            diagnostics += r.diagnostics
+            documentEditorials.append((document, r.editorialNotes))
+            var m = model(title: meta.title, kind: "document", path: "documents/\(document.page.slug)/",
+                          description: meta.description)
+            m.eyebrow = [meta.kind.label, meta.outlet].compactMap { $0 }.joined(separator: " · ")
+            m.facts = [
+                meta.outlet.map { FactView(label: "Source", value: $0) },
+                meta.author.map { FactView(label: "Author", value: $0) },
+                meta.date.map { FactView(label: "Date", value: $0) },
+            ].compactMap { $0 }
+            m.contentHTML = html.rendered
+            emit("document", m, at: "documents/\(document.page.slug)/")
+            documentLinks.append(LinkView(title: meta.title, url: urls.document(document.page.slug)))
+        }
+        var documentsModel = model(title: "Companion documents", kind: "documents", path: "documents/")
+        documentsModel.links = documentLinks
+        documentsModel.facts = site.documents.map {
+            FactView(label: [$0.page.meta.kind.label, $0.page.meta.outlet].compactMap { $0 }.joined(separator: " · "),
+                     value: $0.page.meta.description ?? "")
+        }
+        emit("documents", documentsModel, at: "documents/")
+
+        // Other pages.
+        for page in site.pages {
+            var r = BodyRenderer(basePath: urls.basePath, source: page.page.source, pageURLs: pageURLs,
+                                 slugger: Slugger(reserved: ["main"]), sectionID: Slugger.slug(page.page.slug.rawValue))
+            var m = model(title: page.page.meta.title, kind: "page", path: "\(page.page.slug)/",
+                          description: page.page.meta.description)
+            m.contentHTML = r.render(page.document.blocks).rendered
+            diagnostics += r.diagnostics
+            emit("page", m, at: "\(page.page.slug)/")
+        }
+
+        // Editorial notes: every correction, with a link to where it stands.
+        var editorial = model(title: site.editorialIntroduction?.page.meta.title ?? "Editorial notes",
+                              kind: "editorial", path: "editorial-notes/")
+        if let intro = site.editorialIntroduction {
+            var r = BodyRenderer(basePath: urls.basePath, source: intro.page.source, pageURLs: pageURLs,
+                                 slugger: Slugger(reserved: ["main"]), sectionID: "editorial")
+            r.collectsEditorialNotes = false
+            editorial.contentHTML = r.render(intro.document.blocks).rendered
+            diagnostics += r.diagnostics
+        }
+        var editorialGroups: [EditorialGroupView] = []
+        if !abstractRenderer.editorialNotes.isEmpty {
+            editorialGroups.append(EditorialGroupView(title: "Abstract", url: urls.home, items:
+                abstractRenderer.editorialNotes.map { EditorialItemView(text: $0.text, url: urls.home + "#" + $0.id, place: "Abstract") }))
+        }
+        for (index, chapter) in site.chapters.enumerated() {
+            let body = bodies[chapter.page.slug]!
+            guard !body.editorialNotes.isEmpty else { continue }
+            let url = urls.chapter(chapter.page.slug)
+            editorialGroups.append(EditorialGroupView(
+                title: "Chapter \(index + 1): \(chapter.page.meta.title)", url: url,
+                items: body.editorialNotes.map { EditorialItemView(text: $0.text, url: url + "#" + $0.id, place: "in the text") }))
+        }
+        var noteItems: [EditorialItemView] = []
+        for note in notes.notes {
+            for explanation in note.editorialExplanations {
+                noteItems.append(EditorialItemView(text: explanation, url: urls.notes + "#" + note.id, place: "Note \(note.label)"))
+            }
+            for (label, text) in noteEditorials where label == note.label {
+                noteItems.append(EditorialItemView(text: text, url: urls.notes + "#" + note.id, place: "Note \(label)"))
+            }
+        }
+        if !noteItems.isEmpty {
+            editorialGroups.append(EditorialGroupView(title: "Notes", url: urls.notes, items: noteItems))
+        }
+        for (document, items) in documentEditorials where !items.isEmpty {
+            let url = urls.document(document.page.slug)
+            editorialGroups.append(EditorialGroupView(title: document.page.meta.title, url: url,
+                items: items.map { EditorialItemView(text: $0.text, url: url + "#" + $0.id, place: "in the text") }))
+        }
+        editorial.editorialGroups = editorialGroups
+        emit("editorial", editorial, at: "editorial-notes/")
+
+        // Not found.
+        var notFound = model(title: "Page not found", kind: "not-found", path: "404.html")
+        notFound.canonicalURL = nil
+        notFound.contents = contents
+        files.append(OutputFile(path: "404.html", text: templates.render("404", notFound)))
+
+        files += SiteFiles.sitemapAndRobots(urls: urls, pages: files.map(\.path))
+        files += copiedFiles
+        return (RenderedSite(files: files.sorted { $0.path < $1.path }), diagnostics)
+    }
+
+    /// Content paths → page URLs, for links between Markdown files.
+    private func contentPageURLs(_ site: ParsedSite) -> [String: String] {
+        var map: [String: String] = ["index.md": urls.home]
+        for chapter in site.chapters { map[chapter.page.source.relativePath] = urls.chapter(chapter.page.slug) }
+        if let notes = site.notesIntroduction { map[notes.page.source.relativePath] = urls.notes }
+        if let abbreviations = site.content.abbreviations { map[abbreviations.source.relativePath] = urls.abbreviations }
+        if let editorial = site.editorialIntroduction { map[editorial.page.source.relativePath] = urls.editorialNotes }
+        for document in site.documents { map[document.page.source.relativePath] = urls.document(document.page.slug) }
+        for page in site.pages { map[page.page.source.relativePath] = urls.page(page.page.slug) }
+        return map
+    }
+}

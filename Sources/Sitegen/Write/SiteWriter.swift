@@ -1,0 +1,61 @@
+// Stage 6: writes the site atomically. Everything goes to a fresh temporary folder next to
+// the output folder; only when every file is written is the old output swapped out and the
+// new one renamed into place. A failed build never leaves `public/` half-written.
+
+import Foundation
+
+/// Writes a rendered site to the output folder.
+public struct SiteWriter: Sendable {
+    public var outputDirectory: String
+
+    /// Creates a writer for `outputDirectory`.
+    public init(outputDirectory: String) {
+        self.outputDirectory = outputDirectory
+    }
+
+    /// Writes `site`; throws a diagnostic when the output cannot be written (the previous
+    /// output is then untouched).
+    public func write(_ site: RenderedSite) throws(Diagnostic) {
+        let fm = FileManager.default
+        let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let staging = parent.appendingPathComponent(".\(name).sitegen-new-\(ProcessInfo.processInfo.processIdentifier)")
+        let retired = parent.appendingPathComponent(".\(name).sitegen-old-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            try? fm.removeItem(at: staging)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            var made: Set<String> = [staging.path]
+            for file in site.files {
+                let target = staging.appendingPathComponent(file.path)
+                let folder = target.deletingLastPathComponent().path
+                if !made.contains(folder) {
+                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    made.insert(folder)
+                }
+                try file.data.write(to: target)
+            }
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw (Diagnostic(file: outputDirectory, severity: .error, code: .outputUnwritable,
+                                             message: "cannot write the site: \(error.localizedDescription)"))
+        }
+        do {
+            if fm.fileExists(atPath: output.path) {
+                try? fm.removeItem(at: retired)
+                try fm.moveItem(at: output, to: retired)
+            }
+            try fm.moveItem(at: staging, to: output)
+            try? fm.removeItem(at: retired)
+        } catch {
+            // Put the previous output back if it was moved away.
+            if !fm.fileExists(atPath: output.path), fm.fileExists(atPath: retired.path) {
+                try? fm.moveItem(at: retired, to: output)
+            }
+            try? fm.removeItem(at: staging)
+            throw (Diagnostic(file: outputDirectory, severity: .error, code: .outputUnwritable,
+                                             message: "cannot replace the output folder: \(error.localizedDescription)"))
+        }
+    }
+}

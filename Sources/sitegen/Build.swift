@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import Sitegen
+
+/// `sitegen build`: builds the site into the output folder, atomically.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The output folder; replaced only when the build succeeds.")
+    var output = "public"
+
+    @Flag(help: "Treat warnings as errors and check every link and anchor (for CI).")
+    var strict = false
+
+    func run() throws {
+        let options = BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates,
+                                   outputDirectory: output, baseURL: site.baseURL, strict: strict)
+        let result = SiteBuilder(options: options).build()
+        printDiagnostics(result.diagnostics)
+        print(result.summary)
+        if !result.succeeded { throw ExitCode(1) }
+    }
+}
