@@ -133,6 +133,7 @@ enum FrontMatter {
             let name = String(describing: type)
             if name.hasPrefix("Array") { return "a list" }
             if name.hasPrefix("Dictionary") { return "a mapping" }
+            if name.contains("Scalar") { return "a single value (text or a number), not a list or a mapping" }
             return "of type \(name)"
         }
     }

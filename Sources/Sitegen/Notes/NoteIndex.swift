@@ -46,9 +46,12 @@ public struct NoteIndex: Sendable {
         positions[label].map { notes[$0] }
     }
 
-    /// The notes listed at the end of `chapter`, in label order.
+    /// The notes listed at the end of `chapter`, in label order: every note the chapter
+    /// cites, and the notes no text cites whose neighbours it holds.
     public func notes(listedIn chapter: Slug) -> [ResolvedNote] {
-        notes.filter { $0.homeChapter == chapter }
+        notes.filter { note in
+            note.references.isEmpty ? note.homeChapter == chapter : note.references.contains { $0.chapter == chapter }
+        }
     }
 
     /// The reference ids of `chapter` for each label, in reading order; the renderer takes

@@ -138,9 +138,12 @@ public struct NoteResolver: Sendable {
             if number < highest {
                 report("note \(number) is first referenced after note \(highest); notes are numbered in reading order", note: number)
             } else if number > highest + 1 {
-                if !explainedGap {
-                    for skipped in (highest + 1)..<number where references[NoteLabel(rawValue: String(skipped))] == nil {
-                        report("marker \(number) follows marker \(highest): note \(skipped) is skipped", note: skipped)
+                let skipped = ((highest + 1)..<number).filter { references[NoteLabel(rawValue: String($0))] == nil }
+                if !explainedGap, let first = skipped.first, let last = skipped.last {
+                    if first == last {
+                        report("marker \(number) follows marker \(highest): note \(first) is skipped", note: first)
+                    } else {
+                        report("marker \(number) follows marker \(highest): notes \(first)–\(last) are skipped", note: first)
                     }
                 }
             }

@@ -27,10 +27,15 @@ struct NoteListRenderer {
         let backLinks = note.references.enumerated().flatMap { index, reference -> [HTML] in
             let local = localChapters.contains(reference.chapter)
             let href = (local ? "" : urls.chapter(reference.chapter)) + "#" + reference.id
-            var label = note.references.count == 1
-                ? "Back to the reference to note \(note.label) in the text"
+            let single = note.references.count == 1
+            var label = single
+                ? "Back to the reference to note \(note.label)"
                 : "Back to reference \(index + 1) of \(note.references.count) to note \(note.label)"
-            if !local { label += ", in “\(chapterTitles[reference.chapter] ?? reference.chapter.rawValue)”" }
+            if !local {
+                label += " in “\(chapterTitles[reference.chapter] ?? reference.chapter.rawValue)”"
+            } else if single {
+                label += " in the text"
+            }
             var content: [HTML] = [.text("↩\u{FE0E}")]
             if note.references.count > 1 { content.append(.el("sup", [], [.text(String(index + 1))])) }
             return [.text(" "), .el("a", [("href", href), ("class", "note-backref"), ("aria-label", label)], content)]

@@ -151,10 +151,10 @@ public struct PageRenderer: Sendable {
         home.links = [
             LinkView(title: "Full report on one page", url: urls.fullReport),
             LinkView(title: "Notes", url: urls.notes),
-            LinkView(title: "Abbreviations", url: urls.abbreviations),
+            site.content.abbreviations.map { LinkView(title: $0.meta.title, url: urls.abbreviations) },
             LinkView(title: "Editorial notes", url: urls.editorialNotes),
-            LinkView(title: "Companion documents", url: urls.documents),
-        ]
+            site.documents.isEmpty ? nil : LinkView(title: "Companion documents", url: urls.documents),
+        ].compactMap { $0 }
         home.next = site.chapters.first.map { LinkView(title: $0.page.meta.title, url: urls.chapter($0.page.slug)) }
         emit("home", home, at: "")
 
