@@ -2,7 +2,7 @@
 #   make site   installs what the build needs, builds sitegen, builds the site into public/
 #   make test   installs what the tests need, runs the Swift tests and the browser tests
 
-SWIFT        ?= swift
+SWIFT        ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 SITEGEN      := .build/debug/sitegen
 APT_BUILD    := libcmark-gfm-dev libcmark-gfm-extensions-dev
 APT_TEST     := chromium chromium-driver
