@@ -59,7 +59,12 @@ public struct BodyRenderer {
 
     /// Renders `blocks`.
     public mutating func render(_ blocks: [Block]) -> HTML {
-        .fragment(blocks.map { block($0) })
+        .fragment(separatedByNewlines(blocks.map { block($0) }))
+    }
+
+    /// Blocks one per line, so the output reads well and diffs well.
+    private func separatedByNewlines(_ nodes: [HTML]) -> [HTML] {
+        nodes.enumerated().flatMap { index, node in index == 0 ? [node] : [.text("\n"), node] }
     }
 
     private mutating func nextParagraphID() -> String? {
@@ -89,7 +94,7 @@ public struct BodyRenderer {
             headings.append(HeadingItem(level: level, id: id, text: text))
             return .el("h\(min(6, max(2, level + headingShift)))", [("id", id)], self.inlines(inlines))
         case .blockQuote(let children, _):
-            return .el("blockquote", [], children.map { self.block($0) })
+            return .el("blockquote", [], separatedByNewlines(children.map { self.block($0) }))
         case .list(let ordered, let start, let tight, let items, _):
             let rendered = items.map { item -> HTML in
                 let children = item.map { child -> HTML in
@@ -113,8 +118,9 @@ public struct BodyRenderer {
             let body = rows.enumerated().map { index, row -> HTML in
                 .el("tr", [], row.enumerated().map { column, cell in
                     let align = column < alignments.count ? alignments[column] : .none
-                    let style: String? = align == .none ? nil : "text-align: \(align)"
-                    return .el(index == 0 ? "th" : "td", [("style", style)], self.inlines(cell))
+                    // A class, not a style attribute, so a strict Content-Security-Policy holds.
+                    let alignment: String? = align == .none ? nil : "align-\(align)"
+                    return .el(index == 0 ? "th" : "td", [("class", alignment)], self.inlines(cell))
                 })
             }
             let head = body.first.map { HTML.el("thead", [], [$0]) }

@@ -54,7 +54,7 @@ struct NoteListRenderer {
     func section(_ notes: [ResolvedNote], localChapters: Set<Slug>, heading: String = "Notes") -> HTML {
         .el("section", [("class", "footnotes"), ("aria-labelledby", "notes-label")], [
             .el("h2", [("id", "notes-label")], [.text(heading)]),
-            .el("ol", [("class", "notes")], notes.map { item($0, localChapters: localChapters) }),
+            .el("ol", [("class", "notes")], notes.flatMap { [.text("\n"), item($0, localChapters: localChapters)] } + [.text("\n")]),
         ])
     }
 }

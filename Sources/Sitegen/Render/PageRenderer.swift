@@ -169,7 +169,7 @@ public struct PageRenderer: Sendable {
             let id = "notes-" + (current.0?.rawValue ?? "other")
             groups.append(.el("section", [("aria-labelledby", id)], [
                 .el("h2", [("id", id)], [.el("a", [("href", current.0.map { urls.chapter($0) } ?? urls.home)], [.text(number + title)])]),
-                .el("ol", [("class", "notes")], current.1.map { noteList.item($0, localChapters: []) }),
+                .el("ol", [("class", "notes")], current.1.flatMap { [.text("\n"), noteList.item($0, localChapters: [])] } + [.text("\n")]),
             ]))
         }
         for note in notes.notes {
