@@ -48,6 +48,18 @@ struct BodyRendererTests {
         #expect(renderer.editorialNotes == [EditorialNoteItem(id: "s-ed1", text: "fixed & done.")])
     }
 
+    @Test func editorialNoteMayHoldLinksAndEmphasis() {
+        let (html, diagnostics) = Self.render("See [Editorial note: The source reads *x*, see <https://e.example/>.] after.\n")
+        #expect(diagnostics.isEmpty)
+        #expect(html == "<p id=\"s-p1\">See <span class=\"editorial\" id=\"s-ed1\"><span class=\"editorial-label\">[Editorial note:</span> The source reads <em>x</em>, see <a href=\"https://e.example/\" rel=\"noopener noreferrer\">https://e.example/</a>.]</span> after.</p>")
+    }
+
+    @Test func unclosedEditorialNoteIsKeptAndReported() {
+        let (html, diagnostics) = Self.render("A [Editorial note: never closed\n")
+        #expect(html == "<p id=\"s-p1\">A [Editorial note: never closed</p>")
+        #expect(diagnostics.map(\.description) == ["content/x.md:1:3: warning[editorial-note-unclosed]: '[Editorial note:' is never closed by ']' in this paragraph"])
+    }
+
     @Test func slugsAreReadableAndUnique() {
         var slugger = Slugger(reserved: ["notes"])
         #expect(slugger.unique("Why leave the army – reasons for defection?") == "why-leave-the-army-reasons-for-defection")

@@ -135,13 +135,40 @@ public struct BodyRenderer {
     }
 
     private mutating func inlines(_ inlines: [Inline]) -> [HTML] {
-        inlines.flatMap { inline($0) }
+        EditorialNoteScanner.segments(inlines).flatMap { segment -> [HTML] in
+            switch segment {
+            case .inline(let inline):
+                return self.inline(inline)
+            case .unclosed(let at):
+                diagnostics.append(Diagnostic(
+                    file: source.path, line: at.line, column: source.characterColumn(line: at.line, byteColumn: at.column),
+                    severity: .warning, code: .editorialNoteUnclosed,
+                    message: "'[Editorial note:' is never closed by ']' in this paragraph"))
+                return []
+            case .editorial(let content):
+                return [editorialNote(content)]
+            }
+        }
+    }
+
+    /// A visible editorial note; collected for the Editorial notes page.
+    private mutating func editorialNote(_ content: [Inline]) -> HTML {
+        let text = content.plainText.trimmingCharacters(in: .whitespaces)
+        var id: String? = nil
+        if collectsEditorialNotes {
+            editorialCounter += 1
+            id = "\(sectionID)-ed\(editorialCounter)"
+        }
+        editorialNotes.append(EditorialNoteItem(id: id ?? "", text: text))
+        return .el("span", [("class", "editorial"), ("id", id)],
+                   [.el("span", [("class", "editorial-label")], [.text("[Editorial note:")])]
+                   + self.inlines(content) + [.text("]")])
     }
 
     private mutating func inline(_ inline: Inline) -> [HTML] {
         switch inline {
-        case .text(let text, let at):
-            return textWithEditorialNotes(text, at: at)
+        case .text(let text, _):
+            return [.text(text)]
         case .softBreak: return [.text("\n")]
         case .lineBreak: return [.el("br")]
         case .code(let code): return [.el("code", [], [.text(code)])]
@@ -171,41 +198,6 @@ public struct BodyRenderer {
                           ("aria-describedby", "notes-label")], [.text(label)]),
             ])]
         }
-    }
-
-    /// Splits `[Editorial note: …]` out of a text run into its own styled element.
-    private mutating func textWithEditorialNotes(_ text: String, at: SourcePosition) -> [HTML] {
-        let marker = "[Editorial note:"
-        guard text.contains(marker) else { return [.text(text)] }
-        var result: [HTML] = []
-        var rest = Substring(text)
-        while let start = rest.range(of: marker) {
-            result.append(.text(String(rest[..<start.lowerBound])))
-            guard let close = rest[start.upperBound...].firstIndex(of: "]") else {
-                diagnostics.append(Diagnostic(
-                    file: source.path, line: at.line, column: source.characterColumn(line: at.line, byteColumn: at.column),
-                    severity: .warning, code: .editorialNoteUnclosed,
-                    message: "'[Editorial note:' is never closed by ']' in this paragraph"))
-                result.append(.text(String(rest[start.lowerBound...])))
-                return result
-            }
-            let body = rest[start.upperBound..<close].trimmingCharacters(in: .whitespaces)
-            var id: String? = nil
-            if collectsEditorialNotes {
-                editorialCounter += 1
-                id = "\(sectionID)-ed\(editorialCounter)"
-                editorialNotes.append(EditorialNoteItem(id: id!, text: body))
-            } else {
-                editorialNotes.append(EditorialNoteItem(id: "", text: body))
-            }
-            result.append(.el("span", [("class", "editorial"), ("id", id)], [
-                .el("span", [("class", "editorial-label")], [.text("[Editorial note:")]),
-                .text(" " + body + "]"),
-            ]))
-            rest = rest[rest.index(after: close)...]
-        }
-        if !rest.isEmpty { result.append(.text(String(rest))) }
-        return result
     }
 
     private mutating func warnRawHTML(_ raw: String, at: SourcePosition) {
