@@ -11,6 +11,8 @@ public struct EditorialNoteItem: Hashable, Sendable {
     /// The element id of the note's span (empty for notes inside endnotes, which link to the endnote).
     public var id: String
     public var text: String
+    /// The heading of the section it stands in, if any.
+    public var section: String? = nil
 }
 
 /// A heading met in the text, for tables of contents.
@@ -159,7 +161,7 @@ public struct BodyRenderer {
             editorialCounter += 1
             id = "\(sectionID)-ed\(editorialCounter)"
         }
-        editorialNotes.append(EditorialNoteItem(id: id ?? "", text: text))
+        editorialNotes.append(EditorialNoteItem(id: id ?? "", text: text, section: headings.last?.text))
         return .el("span", [("class", "editorial"), ("id", id)],
                    [.el("span", [("class", "editorial-label")], [.text("[Editorial note:")])]
                    + self.inlines(content) + [.text("]")])

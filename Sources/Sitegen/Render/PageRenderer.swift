@@ -212,7 +212,6 @@ public struct PageRenderer: Sendable {
         }
 
         // Companion documents.
-        var documentLinks: [LinkView] = []
         var documentEditorials: [(Parsed<DocumentMeta>, [EditorialNoteItem])] = []
         for document in site.documents {
             let meta = document.page.meta
@@ -231,13 +230,12 @@ public struct PageRenderer: Sendable {
             ].compactMap { $0 }
             m.contentHTML = html.rendered
             emit("document", m, at: "documents/\(document.page.slug)/")
-            documentLinks.append(LinkView(title: meta.title, url: urls.document(document.page.slug)))
         }
         var documentsModel = model(title: "Companion documents", kind: "documents", path: "documents/")
-        documentsModel.links = documentLinks
-        documentsModel.facts = site.documents.map {
-            FactView(label: [$0.page.meta.kind.label, $0.page.meta.outlet].compactMap { $0 }.joined(separator: " · "),
-                     value: $0.page.meta.description ?? "")
+        documentsModel.documents = site.documents.map {
+            DocumentEntryView(title: $0.page.meta.title, url: urls.document($0.page.slug),
+                              label: [$0.page.meta.kind.label, $0.page.meta.outlet].compactMap { $0 }.joined(separator: " · "),
+                              description: $0.page.meta.description)
         }
         emit("documents", documentsModel, at: "documents/")
 
@@ -273,7 +271,9 @@ public struct PageRenderer: Sendable {
             let url = urls.chapter(chapter.page.slug)
             editorialGroups.append(EditorialGroupView(
                 title: "Chapter \(index + 1): \(chapter.page.meta.title)", url: url,
-                items: body.editorialNotes.map { EditorialItemView(text: $0.text, url: url + "#" + $0.id, place: "in the text") }))
+                items: body.editorialNotes.map {
+                    EditorialItemView(text: $0.text, url: url + "#" + $0.id, place: $0.section ?? chapter.page.meta.title)
+                }))
         }
         var noteItems: [EditorialItemView] = []
         for note in notes.notes {
@@ -290,7 +290,7 @@ public struct PageRenderer: Sendable {
         for (document, items) in documentEditorials where !items.isEmpty {
             let url = urls.document(document.page.slug)
             editorialGroups.append(EditorialGroupView(title: document.page.meta.title, url: url,
-                items: items.map { EditorialItemView(text: $0.text, url: url + "#" + $0.id, place: "in the text") }))
+                items: items.map { EditorialItemView(text: $0.text, url: url + "#" + $0.id, place: $0.section ?? "Text") }))
         }
         editorial.editorialGroups = editorialGroups
         emit("editorial", editorial, at: "editorial-notes/")

@@ -52,6 +52,14 @@ public struct EditorialItemView: Hashable, Sendable {
     public var place: String
 }
 
+/// A companion document in the documents index.
+public struct DocumentEntryView: Hashable, Sendable {
+    public var title: String
+    public var url: String
+    public var label: String
+    public var description: String?
+}
+
 /// Everything a page template may use. Fields a page kind does not use stay nil.
 public struct PageModel: Sendable {
     public var site: SiteView
@@ -74,5 +82,6 @@ public struct PageModel: Sendable {
     public var links: [LinkView]?
     public var editorialGroups: [EditorialGroupView]?
     public var abbreviations: [Abbreviation]?
+    public var documents: [DocumentEntryView]?
     public var chaptersHTML: [String]?
 }
