@@ -85,16 +85,23 @@ struct CmarkConverter {
 
     private func inlines(under parent: OpaquePointer) -> [Inline] {
         var result: [Inline] = []
+        // cmark splits text at brackets; neighbouring text nodes are merged into one run so
+        // that `[^12]` is found whole. Pieces are collected and joined once (linear time).
+        var pendingText: [String] = []
+        var pendingStart = SourcePosition(line: 0, column: 0)
+        func flushText() {
+            guard !pendingText.isEmpty else { return }
+            result.append(.text(pendingText.count == 1 ? pendingText[0] : pendingText.joined(), at: pendingStart))
+            pendingText.removeAll(keepingCapacity: true)
+        }
         for node in children(of: parent) {
+            if cmark_node_get_type(node) == CMARK_NODE_TEXT {
+                if pendingText.isEmpty { pendingStart = position(node) }
+                pendingText.append(string(cmark_node_get_literal(node)))
+                continue
+            }
+            flushText()
             switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT:
-                let text = string(cmark_node_get_literal(node))
-                // cmark splits text at brackets; merge neighbours so `[^12]` is one run.
-                if case .text(let previous, let at)? = result.last {
-                    result[result.count - 1] = .text(previous + text, at: at)
-                } else {
-                    result.append(.text(text, at: position(node)))
-                }
             case CMARK_NODE_SOFTBREAK: result.append(.softBreak)
             case CMARK_NODE_LINEBREAK: result.append(.lineBreak)
             case CMARK_NODE_CODE: result.append(.code(string(cmark_node_get_literal(node))))
@@ -118,6 +125,7 @@ struct CmarkConverter {
                 }
             }
         }
+        flushText()
         return FootnoteReferenceScanner.split(result)
     }
 }

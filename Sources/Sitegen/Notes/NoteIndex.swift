@@ -9,7 +9,7 @@ public struct NoteReference: Hashable, Sendable {
     public var chapter: Slug
     /// The element id of the reference, `ref-N-K` for the K-th reference to note N.
     public var id: String
-    /// Where the marker is in the source (display path, line, column).
+    /// Where the marker is in the source (display path; line, and column in UTF-8 bytes).
     public var file: String
     public var position: SourcePosition
 }

@@ -18,6 +18,9 @@ public struct NoteResolver: Sendable {
         var chapter: Slug
         var file: SourceFile
         var at: SourcePosition
+
+        /// The column in characters (computed only for diagnostics: it scans the line).
+        var column: Int { file.characterColumn(line: at.line, byteColumn: at.column) }
     }
 
     /// Resolves the notes of `site`.
@@ -57,13 +60,12 @@ public struct NoteResolver: Sendable {
         var references: [NoteLabel: [NoteReference]] = [:]
         for occurrence in occurrences {
             let k = (references[occurrence.label]?.count ?? 0) + 1
-            let column = occurrence.file.characterColumn(line: occurrence.at.line, byteColumn: occurrence.at.column)
             references[occurrence.label, default: []].append(NoteReference(
                 chapter: occurrence.chapter, id: "ref-\(occurrence.label.rawValue)-\(k)",
-                file: occurrence.file.path, position: SourcePosition(line: occurrence.at.line, column: column)))
+                file: occurrence.file.path, position: occurrence.at))
             if definitions[occurrence.label] == nil {
                 diagnostics.append(Diagnostic(
-                    file: occurrence.file.path, line: occurrence.at.line, column: column, severity: .error,
+                    file: occurrence.file.path, line: occurrence.at.line, column: occurrence.column, severity: .error,
                     code: .noteUndefined, message: "reference to note \(occurrence.label), which has no definition",
                     note: occurrence.label.rawValue))
             }
@@ -120,9 +122,8 @@ public struct NoteResolver: Sendable {
         var explainedGap = false
         for occurrence in occurrences {
             guard let number = occurrence.label.number else { continue }
-            let column = occurrence.file.characterColumn(line: occurrence.at.line, byteColumn: occurrence.at.column)
             func report(_ message: String, note: Int) {
-                diagnostics.append(Diagnostic(file: occurrence.file.path, line: occurrence.at.line, column: column,
+                diagnostics.append(Diagnostic(file: occurrence.file.path, line: occurrence.at.line, column: occurrence.column,
                                               severity: .warning, code: .noteOutOfSequence, message: message,
                                               note: String(note)))
             }
