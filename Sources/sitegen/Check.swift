@@ -13,25 +13,72 @@ struct Check: ParsableCommand {
     @Option(help: "Check this built site folder instead of building in memory.")
     var siteFolder: String?
 
+    @Flag(help: "Also list the external URLs the site links to and check each over the network (never in CI).")
+    var external = false
+
+    @Option(help: "With --external: seconds to wait for each URL.")
+    var timeout: Double = 10
+
+    @Option(help: "With --external: URLs checked at the same time.")
+    var concurrency: Int = 8
+
     func run() throws {
         let diagnostics: [Diagnostic]
+        let files: [OutputFile]
         if let folder = siteFolder {
             let fs = LocalFileSystem()
             guard fs.isDirectory(folder) else {
                 throw ValidationError("no such folder: \(folder)")
             }
-            let files = try fs.files(under: folder).map { OutputFile(path: $0, data: try fs.contents(of: folder + "/" + $0)) }
+            files = try fs.files(under: folder).map { OutputFile(path: $0, data: try fs.contents(of: folder + "/" + $0)) }
             diagnostics = LinkChecker(urls: SiteURLs(baseURL: site.baseURL ?? "/"), displayRoot: folder).check(files).sortedForOutput
-            printDiagnostics(diagnostics)
-            print(diagnostics.isEmpty ? "Checked \(files.count) files: no problems" : "\(diagnostics.count) problems in \(folder)")
         } else {
             let options = BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates,
                                        outputDirectory: "public", baseURL: site.baseURL, strict: true, writesOutput: false)
             let result = SiteBuilder(options: options).build()
             diagnostics = result.diagnostics
-            printDiagnostics(diagnostics)
-            print(diagnostics.isEmpty ? "Checked \(result.fileCount) files: no problems" : "\(diagnostics.count) problems")
+            files = result.files
         }
-        if !diagnostics.isEmpty { throw ExitCode(1) }
+        printDiagnostics(diagnostics)
+        print(diagnostics.isEmpty ? "Checked \(files.count) files: no problems" : "\(diagnostics.count) problems")
+        var externalFailures = 0
+        if external {
+            externalFailures = checkExternal(files)
+        }
+        if !diagnostics.isEmpty || externalFailures > 0 { throw ExitCode(1) }
     }
+
+    /// Checks external links and prints one line per URL; returns the number that failed.
+    private func checkExternal(_ files: [OutputFile]) -> Int {
+        let links = ExternalLinkChecker.links(in: files)
+        print("Checking \(links.count) external URLs (\(concurrency) at a time, \(Int(timeout)) s timeout)…")
+        let checker = ExternalLinkChecker(maxConcurrent: concurrency, timeout: timeout)
+        let box = ResultBox()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            box.links = await checker.check(links)
+            done.signal()
+        }
+        done.wait()
+        var failures = 0
+        for link in box.links {
+            switch link.result {
+            case .ok(let status)?: print("ok   \(status) \(link.url)")
+            case .failed(let status)?:
+                failures += 1
+                print("FAIL \(status) \(link.url)  (linked from \(link.pages.joined(separator: ", ")))")
+            case .unreachable(let reason)?:
+                failures += 1
+                print("FAIL --- \(link.url): \(reason)  (linked from \(link.pages.joined(separator: ", ")))")
+            case nil: break
+            }
+        }
+        print("\(links.count - failures) of \(links.count) external URLs answered")
+        return failures
+    }
+}
+
+/// Carries the results out of the checking task.
+private final class ResultBox: @unchecked Sendable {
+    var links: [ExternalLink] = []
 }

@@ -79,8 +79,12 @@ public struct LinkChecker: Sendable {
             target = resolve(String(path.dropFirst(urls.basePath.count)), paths: paths)
         } else {
             let folder = (page as NSString).deletingLastPathComponent
-            let joined = ((folder.isEmpty ? path : folder + "/" + path) as NSString).standardizingPath
-            target = resolve(joined + (path.hasSuffix("/") ? "/" : ""), paths: paths)
+            var joined = ((folder.isEmpty ? path : folder + "/" + path) as NSString).standardizingPath
+            if joined == "." || joined == "/" { joined = "" }
+            if joined.hasPrefix("../") || joined == ".." {
+                return (.checkBrokenLink, "link to \(value) leaves the site")
+            }
+            target = resolve(joined.isEmpty ? "" : joined + (path.hasSuffix("/") ? "/" : ""), paths: paths)
         }
         guard paths.contains(target) else {
             return (.checkBrokenLink, "link to \(value): no such file in the site")
