@@ -79,9 +79,7 @@ public struct LinkChecker: Sendable {
             target = resolve(String(path.dropFirst(urls.basePath.count)), paths: paths)
         } else {
             let folder = (page as NSString).deletingLastPathComponent
-            var joined = ((folder.isEmpty ? path : folder + "/" + path) as NSString).standardizingPath
-            if joined == "." || joined == "/" { joined = "" }
-            if joined.hasPrefix("../") || joined == ".." {
+            guard let joined = Self.normalize(folder.isEmpty ? path : folder + "/" + path) else {
                 return (.checkBrokenLink, "link to \(value) leaves the site")
             }
             target = resolve(joined.isEmpty ? "" : joined + (path.hasSuffix("/") ? "/" : ""), paths: paths)
@@ -96,6 +94,21 @@ public struct LinkChecker: Sendable {
             }
         }
         return nil
+    }
+
+    /// Resolves `.` and `..` segments; nil when the path climbs above the site root.
+    static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(segment)
+            }
+        }
+        return parts.joined(separator: "/")
     }
 
     private func resolve(_ path: String, paths: Set<String>) -> String {
