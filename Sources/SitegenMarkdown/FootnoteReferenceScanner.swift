@@ -9,7 +9,7 @@ enum FootnoteReferenceScanner {
         var result: [Inline] = []
         result.reserveCapacity(inlines.count)
         for inline in inlines {
-            guard case .text(let text, let at) = inline, text.contains("[^") else {
+            guard case .text(let text, let at) = inline, text.containsBytes("[^") else {
                 result.append(inline)
                 continue
             }

@@ -14,11 +14,19 @@ struct Build: ParsableCommand {
     @Flag(help: "Treat warnings as errors and check every link and anchor (for CI).")
     var strict = false
 
+    @Flag(help: "Print the time spent in each stage of the pipeline.")
+    var timings = false
+
     func run() throws {
         let options = BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates,
                                    outputDirectory: output, baseURL: site.baseURL, strict: strict)
         let result = SiteBuilder(options: options).build()
         printDiagnostics(result.diagnostics)
+        if timings {
+            for (stage, seconds) in result.stageTimings {
+                print(String(format: "  %-8@ %7.1f ms", stage, seconds * 1000))
+            }
+        }
         print(result.summary)
         if !result.succeeded { throw ExitCode(1) }
     }

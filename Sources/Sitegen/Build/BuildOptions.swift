@@ -26,7 +26,7 @@ public struct BuildOptions: Sendable, Hashable {
 }
 
 /// What a build did.
-public struct BuildResult: Sendable {
+public struct BuildResult: @unchecked Sendable {
     /// All diagnostics, sorted for output, with `--strict` already applied.
     public var diagnostics: [Diagnostic]
     public var pageCount: Int
@@ -36,6 +36,8 @@ public struct BuildResult: Sendable {
     public var elapsedSeconds: Double
     /// The rendered files (also when not written).
     public var files: [OutputFile]
+    /// Seconds spent in each stage, in pipeline order.
+    public var stageTimings: [(String, Double)] = []
 
     /// True when the build produced a site (no errors).
     public var succeeded: Bool { !diagnostics.hasErrors }

@@ -24,11 +24,19 @@ public struct SiteBuilder: Sendable {
     public func build() -> BuildResult {
         let start = now()
         var diagnostics: [Diagnostic] = []
+        var timings: [(String, Double)] = []
+        var lap = start
+        func mark(_ stage: String) {
+            let t = now()
+            timings.append((stage, t - lap))
+            lap = t
+        }
         func finish(_ files: [OutputFile] = [], notes: NoteIndex? = nil) -> BuildResult {
             let final = (options.strict ? diagnostics.map { $0.with(severity: .error) } : diagnostics).sortedForOutput
             return BuildResult(diagnostics: final, pageCount: files.filter { $0.path.hasSuffix(".html") }.count,
                                fileCount: files.count, noteCount: notes?.notes.count ?? 0,
-                               referenceCount: notes?.referenceCount ?? 0, elapsedSeconds: now() - start, files: files)
+                               referenceCount: notes?.referenceCount ?? 0, elapsedSeconds: now() - start, files: files,
+                               stageTimings: timings)
         }
 
         if let problem = OutputLocation.problem(options) {
@@ -39,18 +47,23 @@ public struct SiteBuilder: Sendable {
         diagnostics += templateProblems
         let (content, contentProblems) = ContentLoader(contentDirectory: options.contentDirectory, fileSystem: fileSystem).load()
         diagnostics += contentProblems
+        mark("load")
         guard let templates, let content else { return finish() }
 
         let parsed = MarkdownStage().run(content)
+        mark("parse")
         let (notes, noteProblems) = NoteResolver().run(parsed)
         diagnostics += noteProblems
+        mark("notes")
 
         let urls = SiteURLs(baseURL: options.baseURL ?? content.publication.meta.baseURL ?? "/")
         let copied = copiedFiles(content: content, templates: templates, diagnostics: &diagnostics)
         let (site, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied).run(parsed, notes: notes)
         diagnostics += renderProblems
+        mark("render")
         let checkProblems = LinkChecker(urls: urls, displayRoot: options.outputDirectory).check(site.files)
         diagnostics += checkProblems.map { options.strict ? $0 : $0.with(severity: .warning) }
+        mark("check")
 
         let hasErrors = diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty)
         if options.writesOutput && !hasErrors {
@@ -59,6 +72,7 @@ public struct SiteBuilder: Sendable {
             } catch {
                 diagnostics.append(error)
             }
+            mark("write")
         }
         return finish(site.files, notes: notes)
     }

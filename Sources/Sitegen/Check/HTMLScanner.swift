@@ -3,7 +3,7 @@
 // well-formed output (comments, scripts and styles are skipped).
 
 /// A start tag found in a page.
-struct ScannedTag {
+struct ScannedTag: Sendable {
     var name: String
     var attributes: [String: String]
     var line: Int

@@ -20,26 +20,28 @@ public struct LinkChecker: Sendable {
     /// The problems found in `files`, each naming the page and line.
     public func check(_ files: [OutputFile]) -> [Diagnostic] {
         let paths = Set(files.map(\.path))
-        var ids: [String: Set<String>] = [:]
-        var pageTags: [(String, [ScannedTag])] = []
-        for file in files where file.path.hasSuffix(".html") {
-            let tags = HTMLScanner.tags(in: String(decoding: file.data, as: UTF8.self))
-            ids[file.path] = Set(tags.compactMap { $0.attributes["id"] })
-            pageTags.append((file.path, tags))
+        // Scan every page (on all cores), then check every link against all pages' ids.
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let scanned = pages.parallelMap { file in
+            (file.path, HTMLScanner.tags(in: String(decoding: file.data, as: UTF8.self)))
         }
-        var diagnostics: [Diagnostic] = []
-        for (page, tags) in pageTags {
+        var ids: [String: Set<String>] = [:]
+        for (path, tags) in scanned { ids[path] = Set(tags.compactMap { $0.attributes["id"] }) }
+        let allIDs = ids
+        var diagnostics: [Diagnostic] = scanned.parallelMap { page, tags in
+            var found: [Diagnostic] = []
             let display = displayRoot + "/" + page
             for tag in tags {
                 for attribute in ["href", "src"] {
                     guard let value = tag.attributes[attribute], !value.isEmpty else { continue }
-                    if let problem = problem(with: value, tag: tag, page: page, paths: paths, ids: ids) {
-                        diagnostics.append(Diagnostic(file: display, line: tag.line, severity: .error,
-                                                      code: problem.0, message: problem.1))
+                    if let problem = problem(with: value, tag: tag, page: page, paths: paths, ids: allIDs) {
+                        found.append(Diagnostic(file: display, line: tag.line, severity: .error,
+                                                code: problem.0, message: problem.1))
                     }
                 }
             }
-        }
+            return found
+        }.flatMap { $0 }
         for file in files where file.path.hasSuffix(".css") {
             let css = String(decoding: file.data, as: UTF8.self)
             for (index, line) in css.split(separator: "\n", omittingEmptySubsequences: false).enumerated()

@@ -131,11 +131,11 @@ public struct ContentLoader: Sendable {
             return (nil, [Diagnostic(file: path, line: line, column: column, severity: .error, code: .fileNotUTF8,
                                      message: "this file is not valid UTF-8; save it as UTF-8 text")])
         }
-        if text.allSatisfy(\.isWhitespace) {
+        if text.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) {
             return (nil, [Diagnostic(file: path, severity: .error, code: .fileEmpty,
                                      message: "this file is empty; give it front matter with a title and some text, or delete it")])
         }
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        let normalized = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         let (source, problem) = FrontMatter.split(text: normalized, path: path, relativePath: relative)
         return (problem == nil ? source : nil, problem.map { [$0] } ?? [])
     }

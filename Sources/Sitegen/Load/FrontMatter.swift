@@ -10,21 +10,31 @@ enum FrontMatter {
     /// Splits `text` into front matter and body. A file that opens with `---` must close its
     /// front matter with a line `---` (or `...`); otherwise a diagnostic is returned.
     static func split(text: String, path: String, relativePath: String) -> (SourceFile, Diagnostic?) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let last = lines.last, last.isEmpty { lines.removeLast() }
-        let opens = lines.first.map { $0.trimmingCharacters(in: .whitespaces) == "---" } ?? false
-        guard opens else {
+        // Work on UTF-8 lines: the body can be large, and only the fence lines matter here.
+        let utf8 = text.utf8
+        func isFence(_ line: Substring.UTF8View, _ marks: [String]) -> Bool {
+            let trimmed = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            return marks.contains(trimmed)
+        }
+        let firstEnd = utf8.firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        guard isFence(text[..<firstEnd].utf8, ["---"]) else {
             return (SourceFile(path: path, relativePath: relativePath, text: text, frontMatter: nil,
                                frontMatterLine: 1, body: text, bodyLineOffset: 0), nil)
         }
-        for index in lines.indices.dropFirst() {
-            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
-            if trimmed == "---" || trimmed == "..." {
-                let yaml = lines[1..<index].joined(separator: "\n")
-                let body = lines[(index + 1)...].joined(separator: "\n")
+        var lineStart = firstEnd == utf8.endIndex ? firstEnd : utf8.index(after: firstEnd)
+        var lineNumber = 2
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            if utf8.distance(from: lineStart, to: lineEnd) <= 8,
+               isFence(text[lineStart..<lineEnd].utf8, ["---", "..."]) {
+                let yamlStart = firstEnd == utf8.endIndex ? firstEnd : utf8.index(after: firstEnd)
+                let yaml = String(text[yamlStart..<lineStart].dropLast(lineStart > yamlStart ? 1 : 0))
+                let bodyStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
                 return (SourceFile(path: path, relativePath: relativePath, text: text, frontMatter: yaml,
-                                   frontMatterLine: 2, body: body, bodyLineOffset: index + 1), nil)
+                                   frontMatterLine: 2, body: String(text[bodyStart...]), bodyLineOffset: lineNumber), nil)
             }
+            lineStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+            lineNumber += 1
         }
         let diagnostic = Diagnostic(
             file: path, line: 1, column: 1, severity: .error, code: .frontMatterUnterminated,

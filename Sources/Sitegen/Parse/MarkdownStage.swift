@@ -17,7 +17,7 @@ public struct MarkdownStage: Sendable {
 
         func parse<Meta>(_ page: ContentPage<Meta>, liftingNotes: Bool) -> Parsed<Meta> {
             var body = page.source.body
-            if liftingNotes, body.contains("[^") {
+            if liftingNotes, body.containsBytes("[^") {
                 let extracted = NoteDefinitionExtractor.extract(from: body)
                 body = extracted.remainder
                 for definition in extracted.definitions {

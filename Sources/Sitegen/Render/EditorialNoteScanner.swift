@@ -17,13 +17,13 @@ enum EditorialNoteScanner {
     }
 
     static func segments(_ inlines: [Inline]) -> [Segment] {
-        guard inlines.contains(where: { if case .text(let t, _) = $0 { return t.contains(marker) }; return false }) else {
+        guard inlines.contains(where: { if case .text(let t, _) = $0 { return t.containsBytes(marker) }; return false }) else {
             return inlines.map { .inline($0) }
         }
         var result: [Segment] = []
         var queue = inlines[...]
         while let next = queue.popFirst() {
-            guard case .text(let text, let at) = next, let start = text.range(of: marker) else {
+            guard case .text(let text, let at) = next, let start = text.byteRange(of: marker) else {
                 result.append(.inline(next))
                 continue
             }

@@ -19,6 +19,13 @@ public struct PageRenderer: Sendable {
         self.copiedFiles = copiedFiles
     }
 
+    /// A page waiting to be rendered.
+    struct PageJob: Sendable {
+        var template: String
+        var model: PageModel
+        var path: String
+    }
+
     /// A rendered chapter body and what was met in it.
     struct ChapterBody {
         var html: HTML
@@ -102,9 +109,10 @@ public struct PageRenderer: Sendable {
                              canonicalURL: urls.absolute(path), kind: kind)
         }
 
-        var files: [OutputFile] = []
+        // Pages are collected as (template, model, path) and rendered on all cores at the end.
+        var jobs: [PageJob] = []
         func emit(_ template: String, _ model: PageModel, at path: String) {
-            files.append(OutputFile(path: SiteURLs.file(for: path), text: templates.render(template, model)))
+            jobs.append(PageJob(template: template, model: model, path: SiteURLs.file(for: path)))
         }
 
         // Chapters.
@@ -299,8 +307,12 @@ public struct PageRenderer: Sendable {
         var notFound = model(title: "Page not found", kind: "not-found", path: "404.html")
         notFound.canonicalURL = nil
         notFound.contents = contents
-        files.append(OutputFile(path: "404.html", text: templates.render("404", notFound)))
+        emit("404", notFound, at: "404.html")
 
+        let templates = self.templates
+        var files = jobs.parallelMap { job in
+            OutputFile(path: job.path, text: templates.render(job.template, job.model))
+        }
         files += SiteFiles.sitemapAndRobots(urls: urls, pages: files.map(\.path))
         files += copiedFiles
         return (RenderedSite(files: files.sorted { $0.path < $1.path }), diagnostics)

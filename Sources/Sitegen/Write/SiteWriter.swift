@@ -26,15 +26,22 @@ public struct SiteWriter: Sendable {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var made: Set<String> = [staging.path]
-            for file in site.files {
-                let target = staging.appendingPathComponent(file.path)
-                let folder = target.deletingLastPathComponent().path
-                if !made.contains(folder) {
-                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    made.insert(folder)
+            // Folders first, then the files on all cores.
+            let folders = Set(site.files.map { (($0.path as NSString).deletingLastPathComponent) })
+            for folder in folders.sorted() where !folder.isEmpty {
+                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
+            let root = staging
+            let failures = site.files.parallelMap { file -> String? in
+                do {
+                    try file.data.write(to: root.appendingPathComponent(file.path))
+                    return nil
+                } catch {
+                    return "\(file.path): \(error.localizedDescription)"
                 }
-                try file.data.write(to: target)
+            }.compactMap { $0 }
+            if let first = failures.first {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: first])
             }
         } catch {
             try? fm.removeItem(at: staging)
