@@ -4,6 +4,7 @@
 // host. Runs on the files in memory (during `build`) or on an output folder (`check`).
 
 import Foundation
+import SitegenMarkdown
 
 /// Verifies links and resources of a rendered site.
 public struct LinkChecker: Sendable {
@@ -45,8 +46,8 @@ public struct LinkChecker: Sendable {
         for file in files where file.path.hasSuffix(".css") {
             let css = String(decoding: file.data, as: UTF8.self)
             for (index, line) in css.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where line.contains("url(") || line.contains("@import") {
-                if line.contains("http://") || line.contains("https://") || line.contains("url(//") {
+            where line.containsBytes("url(") || line.containsBytes("@import") {
+                if line.containsBytes("http://") || line.containsBytes("https://") || line.containsBytes("url(//") {
                     diagnostics.append(Diagnostic(file: displayRoot + "/" + file.path, line: index + 1, severity: .error,
                                                   code: .checkExternalResource,
                                                   message: "stylesheet loads a resource from another host"))
@@ -90,7 +91,7 @@ public struct LinkChecker: Sendable {
             return (.checkBrokenLink, "link to \(value): no such file in the site")
         }
         if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
-            let decoded = fragment.removingPercentEncoding ?? fragment
+            let decoded = fragment.utf8.contains(UInt8(ascii: "%")) ? (fragment.removingPercentEncoding ?? fragment) : fragment
             if !(ids[target]?.contains(decoded) ?? false) {
                 return (.checkBrokenLink, "link to \(value): \(target) has no element with id '\(decoded)'")
             }
