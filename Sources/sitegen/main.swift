@@ -8,6 +8,7 @@ struct SitegenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Builds the web edition of an annotated report from Markdown.",
+        version: "0.1.0",
         subcommands: [Build.self, Check.self],
         defaultSubcommand: Build.self)
 
