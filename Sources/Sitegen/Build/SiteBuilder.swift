@@ -1,7 +1,7 @@
 // The build, in one place: each stage takes a value and returns a value, and this type only
 // calls them in order, collects their diagnostics and decides whether to write.
 //
-//   ContentLoader → MarkdownStage → NoteResolver → PageRenderer → LinkChecker → SiteWriter
+//   ContentLoader → MarkdownStage → NoteResolver → ProfileResolver → PageRenderer → LinkChecker → SiteWriter
 
 import Foundation
 
@@ -55,10 +55,12 @@ public struct SiteBuilder: Sendable {
         let (notes, noteProblems) = NoteResolver().run(parsed)
         diagnostics += noteProblems
         mark("notes")
+        let (profiles, profileProblems) = ProfileResolver().run(parsed)
+        diagnostics += profileProblems
 
         let urls = SiteURLs(baseURL: options.baseURL ?? content.publication.meta.baseURL ?? "/")
         let copied = copiedFiles(content: content, templates: templates, diagnostics: &diagnostics)
-        let (site, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied).run(parsed, notes: notes)
+        let (site, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied).run(parsed, notes: notes, profiles: profiles)
         diagnostics += renderProblems
         mark("render")
         let checkProblems = LinkChecker(urls: urls, displayRoot: options.outputDirectory).check(site.files)

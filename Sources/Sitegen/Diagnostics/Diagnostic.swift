@@ -44,6 +44,10 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Exp
     public static let outputInsideContent: Self = "output-inside-content"
     public static let outputUnwritable: Self = "output-unwritable"
     public static let editorialNoteUnclosed: Self = "editorial-note-unclosed"
+    public static let profileUnknownSlug: Self = "profile-unknown-slug"
+    public static let profileDuplicateSlug: Self = "profile-duplicate-slug"
+    public static let profileAliasAmbiguous: Self = "profile-alias-ambiguous"
+    public static let profileUnmentioned: Self = "profile-unmentioned"
     public static let checkBrokenLink: Self = "check-broken-link"
     public static let checkExternalResource: Self = "check-external-resource"
 }

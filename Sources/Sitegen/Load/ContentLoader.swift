@@ -64,6 +64,8 @@ public struct ContentLoader: Sendable {
         var chapters: [ContentPage<PageMeta>] = []
         var documents: [ContentPage<DocumentMeta>] = []
         var pages: [ContentPage<PageMeta>] = []
+        var people: [ContentPage<PersonMeta>] = []
+        var organisations: [ContentPage<OrganisationMeta>] = []
         var seenChapterSlugs: [String: String] = [:]
         for relative in sources.keys.sorted() {
             let name = (relative as NSString).lastPathComponent
@@ -87,6 +89,10 @@ public struct ContentLoader: Sendable {
                 if let chapter = page(relative, as: PageMeta.self, slug: slug) { chapters.append(chapter) }
             case ("documents", _):
                 if let document = page(relative, as: DocumentMeta.self, slug: stem) { documents.append(document) }
+            case ("people", _):
+                if let person = page(relative, as: PersonMeta.self, slug: stem) { people.append(person) }
+            case ("organisations", _):
+                if let organisation = page(relative, as: OrganisationMeta.self, slug: stem) { organisations.append(organisation) }
             default:
                 let path = folder.isEmpty ? stem : folder + "/" + stem
                 if let other = page(relative, as: PageMeta.self, slug: path) { pages.append(other) }
@@ -100,7 +106,8 @@ public struct ContentLoader: Sendable {
         guard let publication else { return (nil, diagnostics) }
         let content = SiteContent(
             publication: publication, chapters: chapters, notes: notes, abbreviations: abbreviations,
-            documents: documents, editorialNotes: editorial, pages: pages, staticFiles: staticFiles)
+            documents: documents, editorialNotes: editorial, people: people, organisations: organisations,
+            pages: pages, staticFiles: staticFiles)
         return (content, diagnostics)
     }
 

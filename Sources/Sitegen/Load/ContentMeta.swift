@@ -51,6 +51,10 @@ public struct NotesMeta: Decodable, Hashable, Sendable {
 public struct Abbreviation: Decodable, Hashable, Sendable {
     public var term: String
     public var expansion: String
+    /// A correction of the printed entry, shown to readers as an editorial note.
+    public var editorial: String?
+    /// The slug of the organisation's profile, when there is one.
+    public var organisation: String?
 }
 
 /// Front matter of `report/abbreviations.md`.

@@ -12,6 +12,10 @@ public struct SiteContent: Sendable {
     public var documents: [ContentPage<DocumentMeta>]
     /// The introduction of the Editorial notes page, if the content has one.
     public var editorialNotes: ContentPage<PageMeta>?
+    /// Profiles of people, sorted by slug.
+    public var people: [ContentPage<PersonMeta>] = []
+    /// Profiles of organisations, sorted by slug.
+    public var organisations: [ContentPage<OrganisationMeta>] = []
     /// Other Markdown pages (`about.md` → `/about/`), sorted by path.
     public var pages: [ContentPage<PageMeta>]
     /// Files that are copied unchanged (images and the like), relative to the content folder.

@@ -41,6 +41,8 @@ public struct MarkdownStage: Sendable {
             noteDefinitions: definitions,
             documents: content.documents.map { parse($0, liftingNotes: false) },
             editorialIntroduction: content.editorialNotes.map { parse($0, liftingNotes: false) },
-            pages: content.pages.map { parse($0, liftingNotes: false) })
+            pages: content.pages.map { parse($0, liftingNotes: false) },
+            people: content.people.map { parse($0, liftingNotes: false) },
+            organisations: content.organisations.map { parse($0, liftingNotes: false) })
     }
 }

@@ -34,4 +34,6 @@ public struct ParsedSite: Sendable {
     public var documents: [Parsed<DocumentMeta>]
     public var editorialIntroduction: Parsed<PageMeta>?
     public var pages: [Parsed<PageMeta>]
+    public var people: [Parsed<PersonMeta>] = []
+    public var organisations: [Parsed<OrganisationMeta>] = []
 }

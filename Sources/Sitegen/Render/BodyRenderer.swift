@@ -15,6 +15,17 @@ public struct EditorialNoteItem: Hashable, Sendable {
     public var section: String? = nil
 }
 
+/// A mention of a profile met in the text, for the profile's page.
+public struct MentionRecord: Hashable, Sendable {
+    public var target: MentionTarget
+    /// The id of the paragraph (or, in a note, of the note) that holds the mention.
+    public var anchor: String
+    /// The sentence around the mention.
+    public var snippet: String
+    /// The heading of the section it stands in, if any.
+    public var section: String?
+}
+
 /// A heading met in the text, for tables of contents.
 public struct HeadingItem: Hashable, Sendable {
     public var level: Int
@@ -36,6 +47,8 @@ public struct BodyRenderer {
     public var sectionID: String
     /// Endnote reference ids still to hand out, per label, in reading order.
     public var noteReferenceIDs: [NoteLabel: [String]] = [:]
+    /// Where note references point: "" for notes on the same page, or the Notes page's URL.
+    public var noteLinkBase = ""
     /// Whether paragraphs get ids (body text) or not (endnote texts, shown on several pages).
     public var anchorsParagraphs = true
     /// Whether editorial notes get ids and are collected.
@@ -43,12 +56,24 @@ public struct BodyRenderer {
     /// Added to heading levels (the full-report page nests sections one level deeper).
     public var headingShift = 0
 
+    /// Finds mentions of profiles; the first mention of a profile in each section links to it.
+    public var mentionMatcher: MentionMatcher? = nil
+    /// The abbreviations list; the first use of each term on the page is marked up with `<abbr>`.
+    public var abbreviations: [String: Abbreviation] = [:]
+
+    public private(set) var mentions: [MentionRecord] = []
     public private(set) var editorialNotes: [EditorialNoteItem] = []
     public private(set) var headings: [HeadingItem] = []
     public private(set) var diagnostics: [Diagnostic] = []
     private var paragraphCounter = 0
+    private var linksMentions = true
+    private var inHeading = false
+    private var linkedInSection: Set<MentionTarget> = []
+    private var abbreviationsSeen: Set<String> = []
+    private var currentAnchor: String? = nil
     private var editorialCounter = 0
     private var figureCounter = 0
+    private var turnCounter = 0
 
     /// Creates a renderer for one body.
     public init(basePath: String, source: SourceFile, pageURLs: [String: String], slugger: Slugger, sectionID: String) {
@@ -86,14 +111,27 @@ public struct BodyRenderer {
                 let rest = first[first.index(after: close)...].drop(while: { $0 == " " })
                 content[0] = .text(String(rest), at: at)
             }
+            if anchorsParagraphs, let turn = SpeakerTurn(content) {
+                return speakerTurn(turn)
+            }
             let id = nextParagraphID()
-            return .el("p", [("id", id), ("lang", language)], self.inlines(content))
+            let previousAnchor = currentAnchor
+            currentAnchor = id ?? currentAnchor
+            let firstMention = mentions.count
+            let children = self.inlines(content)
+            fillSnippets(from: firstMention, paragraph: content.plainText)
+            currentAnchor = previousAnchor
+            return .el("p", [("id", id), ("lang", language)], children)
         case .heading(let level, let inlines, _):
             let text = inlines.plainText.trimmingCharacters(in: .whitespaces)
             let id = slugger.unique(text)
             sectionID = id
             paragraphCounter = 0
+            linkedInSection = []
             headings.append(HeadingItem(level: level, id: id, text: text))
+            linksMentions = false
+            inHeading = true
+            defer { linksMentions = true; inHeading = false }
             return .el("h\(min(6, max(2, level + headingShift)))", [("id", id)], self.inlines(inlines))
         case .blockQuote(let children, _):
             return .el("blockquote", [], separatedByNewlines(children.map { self.block($0) }))
@@ -170,7 +208,7 @@ public struct BodyRenderer {
     private mutating func inline(_ inline: Inline) -> [HTML] {
         switch inline {
         case .text(let text, _):
-            return [.text(text)]
+            return textWithMentions(text)
         case .softBreak: return [.text("\n")]
         case .lineBreak: return [.el("br")]
         case .code(let code): return [.el("code", [], [.text(code)])]
@@ -181,7 +219,10 @@ public struct BodyRenderer {
         case .strong(let children): return [.el("strong", [], inlines(children))]
         case .strikethrough(let children): return [.el("del", [], inlines(children))]
         case .link(let destination, let title, let children):
+            let outer = linksMentions
+            linksMentions = false
             let content = inlines(children)
+            linksMentions = outer
             guard let href = resolve(destination) else { return content }
             let external = href.hasPrefix("http://") || href.hasPrefix("https://")
             return [.el("a", [("href", href), ("title", title.isEmpty ? nil : title),
@@ -195,10 +236,107 @@ public struct BodyRenderer {
             var ids = noteReferenceIDs[noteLabel] ?? []
             let id = ids.isEmpty ? nil : ids.removeFirst()
             noteReferenceIDs[noteLabel] = ids
+            let local = noteLinkBase.isEmpty
             return [.el("sup", [("class", "note-ref")], [
-                .el("a", [("href", "#note-\(label)"), ("id", id), ("role", "doc-noteref"),
-                          ("aria-describedby", "notes-label")], [.text(label)]),
+                .el("a", [("href", noteLinkBase + "#note-\(label)"), ("id", id), ("role", "doc-noteref"),
+                          ("aria-describedby", local ? "notes-label" : nil),
+                          ("aria-label", local ? nil : "Note \(label)")], [.text(label)]),
             ])]
+        }
+    }
+
+    /// A speaker turn of a transcript: an anchor of its own, the speaker linked to a profile.
+    private mutating func speakerTurn(_ turn: SpeakerTurn) -> HTML {
+        turnCounter += 1
+        let id = "\(sectionID)-turn\(turnCounter)"
+        let previousAnchor = currentAnchor
+        currentAnchor = id
+        defer { currentAnchor = previousAnchor }
+        var speaker: HTML = .text(turn.speaker)
+        if let match = mentionMatcher?.matches(in: turn.speaker).first,
+           match.range == turn.speaker.startIndex..<turn.speaker.endIndex {
+            let folder = match.target.kind == .person ? "people" : "organisations"
+            speaker = .el("a", [("href", basePath + "\(folder)/\(match.target.slug)/")], [speaker])
+            let place = "Speaker turn" + (turn.timestamp.map { " at \($0)" } ?? "")
+            mentions.append(MentionRecord(target: match.target, anchor: id,
+                                          snippet: Snippet.sentence(containing: "", in: turn.rest.plainText), section: place))
+        }
+        let firstMention = mentions.count
+        var children: [HTML] = [.el("span", [("class", "speaker")], [speaker])]
+        if let timestamp = turn.timestamp {
+            children += [.text(" "), .el("time", [("class", "timestamp")], [.text(timestamp)])]
+        }
+        children.append(.text(": "))
+        children += inlines(turn.rest)
+        fillSnippets(from: firstMention, paragraph: turn.rest.plainText)
+        return .el("p", [("id", id), ("class", "turn")], children)
+    }
+
+    /// Text with the mentions of profiles linked (the first per section) and the first use of
+    /// each abbreviation on the page marked up.
+    private mutating func textWithMentions(_ text: String) -> [HTML] {
+        guard let matcher = mentionMatcher, !matcher.isEmpty else { return abbreviated(text) }
+        let found = matcher.matches(in: text)
+        guard !found.isEmpty else { return abbreviated(text) }
+        var result: [HTML] = []
+        var cursor = text.startIndex
+        for match in found {
+            result += abbreviated(String(text[cursor..<match.range.lowerBound]))
+            let shown = String(text[match.range])
+            if !inHeading {
+                mentions.append(MentionRecord(target: match.target, anchor: currentAnchor ?? sectionID,
+                                              snippet: shown, section: headings.last?.text))
+            }
+            if linksMentions, linkedInSection.insert(match.target).inserted {
+                let folder = match.target.kind == .person ? "people" : "organisations"
+                result.append(.el("a", [("href", basePath + "\(folder)/\(match.target.slug)/"), ("class", "mention")],
+                                  [.text(shown)]))
+            } else {
+                result += abbreviated(shown)
+            }
+            cursor = match.range.upperBound
+        }
+        result += abbreviated(String(text[cursor...]))
+        return result
+    }
+
+    /// Marks up the first use on the page of each abbreviation in `text` with `<abbr>`.
+    private mutating func abbreviated(_ text: String) -> [HTML] {
+        guard anchorsParagraphs, !abbreviations.isEmpty, !text.isEmpty else { return text.isEmpty ? [] : [.text(text)] }
+        var first: (Range<String.Index>, Abbreviation)? = nil
+        for (term, entry) in abbreviations where !abbreviationsSeen.contains(term) {
+            var searchFrom = text.startIndex
+            while let range = text[searchFrom...].byteRange(of: term) {
+                let before = range.lowerBound == text.startIndex ? nil : text.unicodeScalars[text.unicodeScalars.index(before: range.lowerBound)]
+                let after = range.upperBound == text.endIndex ? nil : text.unicodeScalars[range.upperBound]
+                if !MentionMatcher.isWordScalar(before), !MentionMatcher.isWordScalar(after) {
+                    if first == nil || range.lowerBound < first!.0.lowerBound { first = (range, entry) }
+                    break
+                }
+                searchFrom = range.upperBound
+            }
+        }
+        guard let (range, entry) = first else { return [.text(text)] }
+        abbreviationsSeen.insert(entry.term)
+        return [.text(String(text[..<range.lowerBound])),
+                .el("abbr", [("title", entry.expansion)], [.text(String(text[range]))])]
+            + abbreviated(String(text[range.upperBound...]))
+    }
+
+    /// Replaces the mentions' placeholder snippets (their own text) by their sentence.
+    private mutating func fillSnippets(from start: Int, paragraph: String) {
+        guard start < mentions.count else { return }
+        // Mentions are in reading order: find each after the previous one.
+        let flat = Snippet.flatten(paragraph)
+        var cursor = flat.startIndex
+        for index in start..<mentions.count {
+            let shown = mentions[index].snippet
+            if let range = flat[cursor...].range(of: shown) {
+                mentions[index].snippet = Snippet.sentence(at: range, in: flat)
+                cursor = range.upperBound
+            } else {
+                mentions[index].snippet = Snippet.sentence(containing: shown, in: flat)
+            }
         }
     }
 

@@ -32,10 +32,11 @@ public struct PageRenderer: Sendable {
         var fullHTML: HTML
         var headings: [HeadingItem]
         var editorialNotes: [EditorialNoteItem]
+        var mentions: [MentionRecord]
     }
 
     /// Renders all pages.
-    public func run(_ site: ParsedSite, notes: NoteIndex) -> (RenderedSite, [Diagnostic]) {
+    public func run(_ site: ParsedSite, notes: NoteIndex, profiles: Profiles = .none) -> (RenderedSite, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let publication = site.content.publication.meta
         let pageURLs = contentPageURLs(site)
@@ -52,6 +53,8 @@ public struct PageRenderer: Sendable {
                 var r = BodyRenderer(basePath: urls.basePath, source: chapter.page.source, pageURLs: pageURLs,
                                      slugger: slugs, sectionID: chapter.page.slug.rawValue)
                 r.noteReferenceIDs = notes.referenceIDs(in: chapter.page.slug)
+                r.mentionMatcher = profiles.matcher
+                r.abbreviations = profiles.abbreviations
                 return r
             }
             var body = renderer(snapshot)
@@ -62,12 +65,13 @@ public struct PageRenderer: Sendable {
             slugger = body.slugger
             diagnostics += body.diagnostics
             bodies[chapter.page.slug] = ChapterBody(html: html, fullHTML: fullHTML, headings: body.headings,
-                                                    editorialNotes: body.editorialNotes)
+                                                    editorialNotes: body.editorialNotes, mentions: body.mentions)
         }
 
         // Note texts, rendered once.
         var noteBodies: [NoteLabel: HTML] = [:]
         var noteEditorials: [(NoteLabel, String)] = []
+        var noteMentions: [(NoteLabel, MentionRecord)] = []
         for note in notes.notes {
             guard let definition = note.definition else { continue }
             let source = site.notesIntroduction?.page.source.path == definition.file
@@ -78,7 +82,9 @@ public struct PageRenderer: Sendable {
                                  slugger: Slugger(), sectionID: note.id)
             r.anchorsParagraphs = false
             r.collectsEditorialNotes = false
+            r.mentionMatcher = profiles.matcher
             noteBodies[note.label] = r.render(definition.blocks)
+            noteMentions += r.mentions.map { (note.label, $0) }
             diagnostics += r.diagnostics
             noteEditorials += r.editorialNotes.map { (note.label, $0.text) }
         }
@@ -93,8 +99,10 @@ public struct PageRenderer: Sendable {
                 LinkView(title: "Contents", url: urls.home),
                 LinkView(title: "Full report", url: urls.fullReport),
                 LinkView(title: "Notes", url: urls.notes),
+                profiles.people.isEmpty ? nil : LinkView(title: "People", url: urls.url("people/")),
+                profiles.organisations.isEmpty ? nil : LinkView(title: "Organisations", url: urls.url("organisations/")),
                 LinkView(title: "Documents", url: urls.documents),
-            ])
+            ].compactMap { $0 })
 
         func model(title: String, kind: String, path: String, description: String? = nil) -> PageModel {
             let documentTitle = path.isEmpty ? publication.title : "\(title) · \(publication.title)"
@@ -143,6 +151,8 @@ public struct PageRenderer: Sendable {
         // Home: the publication, its abstract and the contents.
         var abstractRenderer = BodyRenderer(basePath: urls.basePath, source: site.abstract.page.source,
                                             pageURLs: pageURLs, slugger: Slugger(reserved: ["main"]), sectionID: "abstract")
+        abstractRenderer.mentionMatcher = profiles.matcher
+        abstractRenderer.abbreviations = profiles.abbreviations
         let abstractHTML = abstractRenderer.render(site.abstract.document.blocks)
         diagnostics += abstractRenderer.diagnostics
         var home = model(title: publication.title, kind: "home", path: "")
@@ -215,17 +225,24 @@ public struct PageRenderer: Sendable {
         // Abbreviations.
         if let abbreviations = site.content.abbreviations {
             var m = model(title: abbreviations.meta.title, kind: "abbreviations", path: "report/abbreviations/")
-            m.abbreviations = abbreviations.meta.abbreviations
+            m.glossary = abbreviations.meta.abbreviations.map { entry in
+                GlossaryEntryView(id: "abbr-" + Slugger.slug(entry.term), term: entry.term, expansion: entry.expansion,
+                                  url: entry.organisation.map { urls.url("organisations/\($0)/") }, editorial: entry.editorial)
+            }
             emit("abbreviations", m, at: "report/abbreviations/")
         }
 
         // Companion documents.
         var documentEditorials: [(Parsed<DocumentMeta>, [EditorialNoteItem])] = []
+        var documentMentions: [(Parsed<DocumentMeta>, [MentionRecord])] = []
         for document in site.documents {
             let meta = document.page.meta
             var r = BodyRenderer(basePath: urls.basePath, source: document.page.source, pageURLs: pageURLs,
                                  slugger: Slugger(reserved: ["main"]), sectionID: document.page.slug.rawValue)
+            r.mentionMatcher = profiles.matcher
+            r.abbreviations = profiles.abbreviations
             let html = r.render(document.document.blocks)
+            documentMentions.append((document, r.mentions))
             diagnostics += r.diagnostics
             documentEditorials.append((document, r.editorialNotes))
             var m = model(title: meta.title, kind: "document", path: "documents/\(document.page.slug)/",
@@ -295,6 +312,14 @@ public struct PageRenderer: Sendable {
         if !noteItems.isEmpty {
             editorialGroups.append(EditorialGroupView(title: "Notes", url: urls.notes, items: noteItems))
         }
+        if let abbreviations = site.content.abbreviations {
+            let items = abbreviations.meta.abbreviations.compactMap { entry in
+                entry.editorial.map { EditorialItemView(text: $0, url: urls.abbreviations + "#abbr-" + Slugger.slug(entry.term), place: entry.term) }
+            }
+            if !items.isEmpty {
+                editorialGroups.append(EditorialGroupView(title: abbreviations.meta.title, url: urls.abbreviations, items: items))
+            }
+        }
         for (document, items) in documentEditorials where !items.isEmpty {
             let url = urls.document(document.page.slug)
             editorialGroups.append(EditorialGroupView(title: document.page.meta.title, url: url,
@@ -302,6 +327,23 @@ public struct PageRenderer: Sendable {
         }
         editorial.editorialGroups = editorialGroups
         emit("editorial", editorial, at: "editorial-notes/")
+
+        // Profiles of people and organisations, and their indexes.
+        let profilePages = ProfilePageBuilder(
+            urls: urls, profiles: profiles, pageURLs: pageURLs,
+            chapterMentions: site.chapters.enumerated().map { index, chapter in
+                (LinkView(title: "Chapter \(index + 1): \(chapter.page.meta.title)", url: urls.chapter(chapter.page.slug)),
+                 chapter.page.meta.title, bodies[chapter.page.slug]!.mentions)
+            },
+            noteMentions: noteMentions,
+            documentMentions: documentMentions.map {
+                (LinkView(title: $0.0.page.meta.title, url: urls.document($0.0.page.slug)), $0.1)
+            })
+        let (profileJobs, profileProblems) = profilePages.pages { title, kind, path, description in
+            model(title: title, kind: kind, path: path, description: description)
+        }
+        diagnostics += profileProblems
+        for job in profileJobs { emit(job.template, job.model, at: job.path) }
 
         // Not found.
         var notFound = model(title: "Page not found", kind: "not-found", path: "404.html")

@@ -52,6 +52,15 @@ public struct EditorialItemView: Hashable, Sendable {
     public var place: String
 }
 
+/// An abbreviation on the glossary page.
+public struct GlossaryEntryView: Hashable, Sendable {
+    public var id: String
+    public var term: String
+    public var expansion: String
+    public var url: String?
+    public var editorial: String?
+}
+
 /// A companion document in the documents index.
 public struct DocumentEntryView: Hashable, Sendable {
     public var title: String
@@ -81,7 +90,57 @@ public struct PageModel: Sendable {
     public var colophon: [String]?
     public var links: [LinkView]?
     public var editorialGroups: [EditorialGroupView]?
-    public var abbreviations: [Abbreviation]?
+    public var glossary: [GlossaryEntryView]?
     public var documents: [DocumentEntryView]?
+    public var profile: ProfileView?
+    public var profileGroups: [ProfileGroupView]?
     public var chaptersHTML: [String]?
+}
+
+/// A mention of a profile, shown on the profile page.
+public struct MentionItemView: Hashable, Sendable {
+    public var snippet: String
+    public var url: String
+    public var place: String
+}
+
+/// Mentions grouped by chapter, note list or document.
+public struct MentionGroupView: Hashable, Sendable {
+    public var title: String
+    public var url: String
+    public var items: [MentionItemView]
+}
+
+/// A labelled list of links (organisations, members, related profiles).
+public struct LinkGroupView: Hashable, Sendable {
+    public var title: String
+    public var links: [LinkView]
+}
+
+/// A profile page's content.
+public struct ProfileView: Hashable, Sendable {
+    public var kindLabel: String
+    public var summary: String?
+    public var facts: [FactView]
+    public var linkGroups: [LinkGroupView]
+    public var bodyHTML: String?
+    public var reportGroups: [MentionGroupView]
+    public var noteGroups: [MentionGroupView]
+    public var documentGroups: [MentionGroupView]
+    public var mentionCount: Int
+}
+
+/// One profile on an index page.
+public struct ProfileEntryView: Hashable, Sendable {
+    public var name: String
+    public var url: String
+    public var detail: String?
+    public var summary: String?
+}
+
+/// A group of profiles on an index page.
+public struct ProfileGroupView: Hashable, Sendable {
+    public var title: String
+    public var id: String
+    public var entries: [ProfileEntryView]
 }

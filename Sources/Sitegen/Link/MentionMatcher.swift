@@ -1,0 +1,117 @@
+// Finds mentions of profiles in running text: names and aliases as whole words, case-
+// sensitive, the longest match first, with a rank in front ("Captain Nyi Thuta") taken into
+// the mention and a possessive after it ("Nyi Thuta's") left out of it.
+
+/// What a mention points to.
+public struct MentionTarget: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable { case person, organisation }
+    public var kind: Kind
+    public var slug: Slug
+    public var name: String
+}
+
+/// One mention in a text.
+public struct MentionMatch: Hashable, Sendable {
+    /// The mentioned text, rank included, as a range of the searched string.
+    public var range: Range<String.Index>
+    public var target: MentionTarget
+}
+
+/// Matches a fixed set of names in text.
+public struct MentionMatcher: Sendable {
+    /// Ranks and titles that belong to the mention when they stand right before a name.
+    public static let ranks = [
+        "Senior General", "Vice-Senior General", "Lieutenant General", "Major General", "Brigadier General",
+        "General", "Lieutenant Colonel", "Colonel", "Major", "Captain", "captain", "Second Lieutenant",
+        "Lieutenant", "Warrant Officer", "Warrant officer", "Sergeant", "sergeant", "Corporal", "Lance Corporal",
+        "Private", "Commander-in-Chief", "Dr.", "Dr",
+    ].sorted { $0.count > $1.count }
+
+    private struct Pattern: Sendable {
+        var scalars: [Unicode.Scalar]
+        var target: MentionTarget
+    }
+
+    /// Patterns by their first scalar, longest first.
+    private var patterns: [Unicode.Scalar: [Pattern]] = [:]
+
+    /// Creates a matcher from (name, target) pairs. A name that two targets share is left
+    /// out; `ambiguous` lists such names.
+    public init(names: [(String, MentionTarget)]) {
+        var byName: [String: Set<MentionTarget>] = [:]
+        for (name, target) in names where !name.isEmpty {
+            byName[name, default: []].insert(target)
+        }
+        for (name, targets) in byName where targets.count == 1 {
+            let scalars = Array(name.unicodeScalars)
+            patterns[scalars[0], default: []].append(Pattern(scalars: scalars, target: targets.first!))
+        }
+        for key in patterns.keys {
+            patterns[key]!.sort { ($0.scalars.count, $0.target.slug) > ($1.scalars.count, $1.target.slug) }
+        }
+        ambiguous = byName.filter { $0.value.count > 1 }.mapValues { Array($0).sorted { $0.slug < $1.slug } }
+    }
+
+    /// Names that fit more than one profile, with the profiles.
+    public private(set) var ambiguous: [String: [MentionTarget]] = [:]
+
+    /// True when the matcher has no names.
+    public var isEmpty: Bool { patterns.isEmpty }
+
+    /// All mentions in `text`, in order, not overlapping.
+    public func matches(in text: String) -> [MentionMatch] {
+        guard !patterns.isEmpty else { return [] }
+        let scalars = text.unicodeScalars
+        var result: [MentionMatch] = []
+        var index = scalars.startIndex
+        var previous: Unicode.Scalar? = nil
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            if !Self.isWordScalar(previous), let candidates = patterns[scalar] {
+                if let (pattern, end) = longestMatch(candidates, in: scalars, at: index) {
+                    let start = rankStart(before: index, in: text, floor: result.last?.range.upperBound ?? text.startIndex)
+                    result.append(MentionMatch(range: start..<end, target: pattern.target))
+                    previous = scalars[scalars.index(before: end)]
+                    index = end
+                    continue
+                }
+            }
+            previous = scalar
+            index = scalars.index(after: index)
+        }
+        return result
+    }
+
+    private func longestMatch(_ candidates: [Pattern], in scalars: String.UnicodeScalarView,
+                              at start: String.Index) -> (Pattern, String.Index)? {
+        for pattern in candidates {
+            var i = start
+            var matched = true
+            for expected in pattern.scalars {
+                guard i != scalars.endIndex, scalars[i] == expected else { matched = false; break }
+                i = scalars.index(after: i)
+            }
+            if matched, i == scalars.endIndex || !Self.isWordScalar(scalars[i]) {
+                return (pattern, i)
+            }
+        }
+        return nil
+    }
+
+    /// Extends a match backwards over a rank that stands right before it.
+    private func rankStart(before start: String.Index, in text: String, floor: String.Index) -> String.Index {
+        let before = text[floor..<start]
+        for rank in Self.ranks where before.hasSuffix(rank + " ") {
+            let candidate = text.index(start, offsetBy: -(rank.count + 1))
+            if candidate == text.startIndex || !Self.isWordScalar(text.unicodeScalars[text.unicodeScalars.index(before: candidate)]) {
+                return candidate
+            }
+        }
+        return start
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_"
+    }
+}
