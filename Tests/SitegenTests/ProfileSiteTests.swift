@@ -80,9 +80,9 @@ struct ProfileSiteTests {
     @Test func profilePageListsEveryMentionWithItsSentenceAndAnchor() throws {
         let result = TestSite.build(Self.site, strict: true)
         let profile = try #require(result.text("people/nyi-thuta/index.html"))
-        #expect(profile.contains(#"<a href="/report/one/#one-p1">One</a> <q>Captain Nyi Thuta left the army.</q>"#))
-        #expect(profile.contains(#"<a href="/report/one/#one-p1">One</a> <q>Later Nyi Thuta spoke to the NUG.</q>"#))
-        #expect(profile.contains(#"<a href="/report/one/#nyi-thuta-in-a-heading-p1">Nyi Thuta in a heading</a> <q>Here Nyi Thuta&#39;s group"#))
+        #expect(profile.contains(#"<a href="/report/one/#one-p1">One, paragraph 1</a> <q>Captain Nyi Thuta left the army.</q>"#))
+        #expect(profile.contains(#"<a href="/report/one/#one-p1">One, paragraph 1</a> <q>Later Nyi Thuta spoke to the NUG.</q>"#))
+        #expect(profile.contains(#"<a href="/report/one/#nyi-thuta-in-a-heading-p1">Nyi Thuta in a heading, paragraph 1</a> <q>Here Nyi Thuta&#39;s group"#))
         #expect(profile.contains(#"<a href="/report/notes/#note-1">Note 1</a> <q>Facebook post by &#39;Nyi Thuta&#39;.</q>"#))
         #expect(profile.contains(#"<a href="/documents/talk/#talk-turn1">Speaker turn at 00:01:05</a> <q>We left together.</q>"#))
         #expect(profile.contains(#"<dt>Defected</dt><dd>28 February 2021</dd>"#))

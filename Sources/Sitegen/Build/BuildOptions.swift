@@ -38,6 +38,9 @@ public struct BuildResult: @unchecked Sendable {
     public var files: [OutputFile]
     /// Seconds spent in each stage, in pipeline order.
     public var stageTimings: [(String, Double)] = []
+    /// Distinct sources found in the notes, and notes in which no citation was recognised.
+    public var sourceCount: Int? = nil
+    public var unparsedNoteCount: Int? = nil
 
     /// True when the build produced a site (no errors).
     public var succeeded: Bool { !diagnostics.hasErrors }
@@ -49,6 +52,7 @@ public struct BuildResult: @unchecked Sendable {
         let time = String(format: "%.2f s", elapsedSeconds)
         let problems = "\(warningCount) warning\(warningCount == 1 ? "" : "s"), \(errorCount) error\(errorCount == 1 ? "" : "s")"
         guard succeeded else { return "Build failed: \(problems) (\(time)); the output folder was not changed" }
-        return "Built \(pageCount) pages (\(fileCount) files), \(noteCount) notes resolved (\(referenceCount) references), \(problems) in \(time)"
+        let sources = sourceCount.map { ", \($0) sources (\(unparsedNoteCount ?? 0) notes without a recognised citation)" } ?? ""
+        return "Built \(pageCount) pages (\(fileCount) files), \(noteCount) notes resolved (\(referenceCount) references)\(sources), \(problems) in \(time)"
     }
 }

@@ -1,7 +1,8 @@
 // The build, in one place: each stage takes a value and returns a value, and this type only
 // calls them in order, collects their diagnostics and decides whether to write.
 //
-//   ContentLoader → MarkdownStage → NoteResolver → ProfileResolver → PageRenderer → LinkChecker → SiteWriter
+//   ContentLoader → MarkdownStage → NoteResolver → ProfileResolver → SourceRegister → PageRenderer
+//   → LinkChecker → SiteWriter
 
 import Foundation
 
@@ -31,12 +32,13 @@ public struct SiteBuilder: Sendable {
             timings.append((stage, t - lap))
             lap = t
         }
+        var sourceSummary: (Int, Int)? = nil
         func finish(_ files: [OutputFile] = [], notes: NoteIndex? = nil) -> BuildResult {
             let final = (options.strict ? diagnostics.map { $0.with(severity: .error) } : diagnostics).sortedForOutput
             return BuildResult(diagnostics: final, pageCount: files.filter { $0.path.hasSuffix(".html") }.count,
                                fileCount: files.count, noteCount: notes?.notes.count ?? 0,
                                referenceCount: notes?.referenceCount ?? 0, elapsedSeconds: now() - start, files: files,
-                               stageTimings: timings)
+                               stageTimings: timings, sourceCount: sourceSummary?.0, unparsedNoteCount: sourceSummary?.1)
         }
 
         if let problem = OutputLocation.problem(options) {
@@ -57,10 +59,15 @@ public struct SiteBuilder: Sendable {
         mark("notes")
         let (profiles, profileProblems) = ProfileResolver().run(parsed)
         diagnostics += profileProblems
+        let outlets = profiles.organisations.filter { $0.page.meta.type == .mediaOutlet }
+            .flatMap { [$0.page.meta.name] + ($0.page.meta.aliases ?? []) }
+        let sources = notes.notes.isEmpty ? nil : SourceRegister.build(notes, outlets: outlets)
+        mark("sources")
+        sourceSummary = sources.map { ($0.sources.count, $0.unparsedNotes.count) }
 
         let urls = SiteURLs(baseURL: options.baseURL ?? content.publication.meta.baseURL ?? "/")
         let copied = copiedFiles(content: content, templates: templates, diagnostics: &diagnostics)
-        let (site, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied).run(parsed, notes: notes, profiles: profiles)
+        let (site, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied).run(parsed, notes: notes, profiles: profiles, sources: sources)
         diagnostics += renderProblems
         mark("render")
         let checkProblems = LinkChecker(urls: urls, displayRoot: options.outputDirectory).check(site.files)

@@ -47,6 +47,8 @@ public struct BodyRenderer {
     public var sectionID: String
     /// Endnote reference ids still to hand out, per label, in reading order.
     public var noteReferenceIDs: [NoteLabel: [String]] = [:]
+    /// Whether external links get a link to their archived copy (in endnotes).
+    public var archivesLinks = false
     /// Where note references point: "" for notes on the same page, or the Notes page's URL.
     public var noteLinkBase = ""
     /// Whether paragraphs get ids (body text) or not (endnote texts, shown on several pages).
@@ -225,8 +227,12 @@ public struct BodyRenderer {
             linksMentions = outer
             guard let href = resolve(destination) else { return content }
             let external = href.hasPrefix("http://") || href.hasPrefix("https://")
-            return [.el("a", [("href", href), ("title", title.isEmpty ? nil : title),
-                              ("rel", external ? "noopener noreferrer" : nil)], content)]
+            let link = HTML.el("a", [("href", href), ("title", title.isEmpty ? nil : title),
+                                     ("rel", external ? "noopener noreferrer" : nil)], content)
+            guard external, archivesLinks else { return [link] }
+            return [link, .text(" "), .el("a", [("href", "https://web.archive.org/web/2021/" + href), ("class", "archive"),
+                                                ("rel", "noopener noreferrer"), ("aria-label", "Archived copy of this address")],
+                                          [.text("archived")])]
         case .image(let source, let title, let alt):
             guard let src = resolve(source) else { return [.text(alt.plainText)] }
             return [.el("img", [("src", src), ("alt", alt.plainText), ("title", title.isEmpty ? nil : title),

@@ -10,12 +10,27 @@ struct NoteListRenderer {
     var noteBodies: [NoteLabel: HTML]
     var urls: SiteURLs
     var chapterTitles: [Slug: String]
+    /// What the citation parser made of each note (link gone, sources).
+    var parsedNotes: [NoteLabel: ParsedNote] = [:]
+    /// Links to the Sources page, shown under the notes on the Notes page only.
+    var sourceLinks: [NoteLabel: [LinkView]] = [:]
 
     /// The `<li>` of `note`; back-links to references in `localChapters` stay on the page,
     /// others point to the chapter page that holds them.
-    func item(_ note: ResolvedNote, localChapters: Set<Slug>) -> HTML {
+    func item(_ note: ResolvedNote, localChapters: Set<Slug>, withSources: Bool = false) -> HTML {
         var children: [HTML] = []
         if case .fragment(let blocks)? = noteBodies[note.label] { children = blocks }
+        let gone = parsedNotes[note.label]?.linkGone ?? false
+        if gone {
+            children.insert(.el("span", [("class", "link-gone")], [.text("Link gone")]), at: 0)
+            children.insert(.text(" "), at: 1)
+        }
+        if withSources, let links = sourceLinks[note.label], !links.isEmpty {
+            children.append(.el("p", [("class", "note-sources")], [.text(links.count == 1 ? "Source: " : "Sources: ")]
+                + links.enumerated().flatMap { index, link -> [HTML] in
+                    (index > 0 ? [.text("; ")] : []) + [.el("a", [("href", link.url)], [.text(link.title)])]
+                }))
+        }
         for explanation in note.editorialExplanations {
             children.append(.el("p", [("class", "editorial-declared")], [
                 .el("span", [("class", "editorial")], [
@@ -41,13 +56,14 @@ struct NoteListRenderer {
             return [.text(" "), .el("a", [("href", href), ("class", "note-backref"), ("aria-label", label)], content)]
         }
         if !backLinks.isEmpty {
-            if case .element("p", let attributes, let inner)? = children.last {
-                children[children.count - 1] = .element("p", attributes, inner + backLinks)
+            let lastParagraph = children.lastIndex { if case .element("p", let a, _) = $0 { return !a.contains { $0.value == "note-sources" } }; return false }
+            if let index = lastParagraph, case .element("p", let attributes, let inner) = children[index] {
+                children[index] = .element("p", attributes, inner + backLinks)
             } else {
                 children.append(.el("p", [], backLinks))
             }
         }
-        return .el("li", [("id", note.id), ("value", note.label.number.map(String.init))], children)
+        return .el("li", [("id", note.id), ("value", note.label.number.map(String.init)), ("class", gone ? "gone" : nil)], children)
     }
 
     /// A labelled notes section (`aria-labelledby`), as GitHub renders footnotes.

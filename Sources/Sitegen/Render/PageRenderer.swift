@@ -36,7 +36,8 @@ public struct PageRenderer: Sendable {
     }
 
     /// Renders all pages.
-    public func run(_ site: ParsedSite, notes: NoteIndex, profiles: Profiles = .none) -> (RenderedSite, [Diagnostic]) {
+    public func run(_ site: ParsedSite, notes: NoteIndex, profiles: Profiles = .none,
+                    sources: SourceRegister? = nil) -> (RenderedSite, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let publication = site.content.publication.meta
         let pageURLs = contentPageURLs(site)
@@ -83,12 +84,24 @@ public struct PageRenderer: Sendable {
             r.anchorsParagraphs = false
             r.collectsEditorialNotes = false
             r.mentionMatcher = profiles.matcher
+            r.archivesLinks = true
             noteBodies[note.label] = r.render(definition.blocks)
             noteMentions += r.mentions.map { (note.label, $0) }
             diagnostics += r.diagnostics
             noteEditorials += r.editorialNotes.map { (note.label, $0.text) }
         }
-        let noteList = NoteListRenderer(noteBodies: noteBodies, urls: urls, chapterTitles: chapterTitles)
+        var noteList = NoteListRenderer(noteBodies: noteBodies, urls: urls, chapterTitles: chapterTitles)
+        if let sources {
+            noteList.parsedNotes = sources.parsedNotes
+            let byID = Dictionary(uniqueKeysWithValues: sources.sources.map { ($0.id, $0) })
+            noteList.sourceLinks = sources.sourcesByNote.mapValues { ids in
+                ids.compactMap { byID[$0] }.map { source in
+                    let c = source.citation
+                    let name = [c.author ?? c.outlet, c.year.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+                    return LinkView(title: name.isEmpty ? c.kind.groupTitle : name, url: urls.url("sources/") + "#" + source.id)
+                }
+            }
+        }
 
         let siteView = SiteView(
             title: publication.title, subtitle: publication.subtitle,
@@ -169,6 +182,7 @@ public struct PageRenderer: Sendable {
         home.links = [
             LinkView(title: "Full report on one page", url: urls.fullReport),
             LinkView(title: "Notes", url: urls.notes),
+            sources == nil ? nil : LinkView(title: "Sources", url: urls.url("sources/")),
             site.content.abbreviations.map { LinkView(title: $0.meta.title, url: urls.abbreviations) },
             LinkView(title: "Editorial notes", url: urls.editorialNotes),
             site.documents.isEmpty ? nil : LinkView(title: "Companion documents", url: urls.documents),
@@ -187,7 +201,7 @@ public struct PageRenderer: Sendable {
             let id = "notes-" + (current.0?.rawValue ?? "other")
             groups.append(.el("section", [("aria-labelledby", id)], [
                 .el("h2", [("id", id)], [.el("a", [("href", current.0.map { urls.chapter($0) } ?? urls.home)], [.text(number + title)])]),
-                .el("ol", [("class", "notes")], current.1.flatMap { [.text("\n"), noteList.item($0, localChapters: [])] } + [.text("\n")]),
+                .el("ol", [("class", "notes")], current.1.flatMap { [.text("\n"), noteList.item($0, localChapters: [], withSources: true)] } + [.text("\n")]),
             ]))
         }
         for note in notes.notes {
@@ -344,6 +358,14 @@ public struct PageRenderer: Sendable {
         }
         diagnostics += profileProblems
         for job in profileJobs { emit(job.template, job.model, at: job.path) }
+
+        // Sources register.
+        if let sources {
+            var m = model(title: "Sources", kind: "sources", path: "sources/",
+                          description: "Every source the notes cite, grouped by kind and by outlet, with the notes that cite it. \(sources.unparsedNotes.count) notes cite no source that could be recognised with confidence; they are commentary, or their text is missing.")
+            m.sourceGroups = SourcesPageBuilder(urls: urls, register: sources, profiles: profiles).groups()
+            emit("sources", m, at: "sources/")
+        }
 
         // Not found.
         var notFound = model(title: "Page not found", kind: "not-found", path: "404.html")

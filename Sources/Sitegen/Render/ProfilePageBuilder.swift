@@ -22,6 +22,13 @@ struct ProfilePageBuilder {
 
     typealias ModelMaker = (_ title: String, _ kind: String, _ path: String, _ description: String?) -> PageModel
 
+    /// "Section, paragraph 5" from a paragraph anchor such as `section-p5`.
+    static func place(_ base: String, anchor: String) -> String {
+        guard let range = anchor.range(of: "-p", options: .backwards),
+              let number = Int(anchor[range.upperBound...]) else { return base }
+        return "\(base), paragraph \(number)"
+    }
+
     func url(_ target: MentionTarget) -> String {
         urls.url("\(target.kind == .person ? "people" : "organisations")/\(target.slug)/")
     }
@@ -44,7 +51,7 @@ struct ProfilePageBuilder {
         func mentionView(_ target: MentionTarget) -> ([MentionGroupView], [MentionGroupView], [MentionGroupView], Int) {
             let report = chapterMentions.compactMap { chapter, title, mentions -> MentionGroupView? in
                 let items = mentions.filter { $0.target == target }.map {
-                    MentionItemView(snippet: $0.snippet, url: chapter.url + "#" + $0.anchor, place: $0.section ?? title)
+                    MentionItemView(snippet: $0.snippet, url: chapter.url + "#" + $0.anchor, place: Self.place($0.section ?? title, anchor: $0.anchor))
                 }
                 return items.isEmpty ? nil : MentionGroupView(title: chapter.title, url: chapter.url, items: items)
             }
@@ -56,7 +63,7 @@ struct ProfilePageBuilder {
             let notes = noteItems.isEmpty ? [] : [MentionGroupView(title: "Notes", url: urls.notes, items: noteItems)]
             let documents = documentMentions.compactMap { document, mentions -> MentionGroupView? in
                 let items = mentions.filter { $0.target == target }.map {
-                    MentionItemView(snippet: $0.snippet, url: document.url + "#" + $0.anchor, place: $0.section ?? document.title)
+                    MentionItemView(snippet: $0.snippet, url: document.url + "#" + $0.anchor, place: Self.place($0.section ?? document.title, anchor: $0.anchor))
                 }
                 return items.isEmpty ? nil : MentionGroupView(title: document.title, url: document.url, items: items)
             }

@@ -94,6 +94,7 @@ public struct PageModel: Sendable {
     public var documents: [DocumentEntryView]?
     public var profile: ProfileView?
     public var profileGroups: [ProfileGroupView]?
+    public var sourceGroups: [SourceGroupView]?
     public var chaptersHTML: [String]?
 }
 
@@ -143,4 +144,31 @@ public struct ProfileGroupView: Hashable, Sendable {
     public var title: String
     public var id: String
     public var entries: [ProfileEntryView]
+}
+
+/// One source on the Sources page.
+public struct SourceView: Hashable, Sendable {
+    public var id: String
+    public var label: String
+    public var title: String?
+    public var url: String?
+    public var archiveURL: String?
+    public var notes: [LinkView]
+    public var notesLabel: String
+    public var shortForms: String?
+}
+
+/// Sources of one outlet or platform (or all of a kind).
+public struct SourceSubgroupView: Hashable, Sendable {
+    public var title: String?
+    public var url: String?
+    public var sources: [SourceView]
+}
+
+/// Sources of one kind.
+public struct SourceGroupView: Hashable, Sendable {
+    public var title: String
+    public var id: String
+    public var count: Int
+    public var subgroups: [SourceSubgroupView]
 }
