@@ -120,4 +120,34 @@ struct ShippedContentTests {
         let chapter4 = try #require(pages["report/why-stay-in-the-army/index.html"])
         #expect(chapter4.contains(##"<span class="editorial""##))
     }
+
+    @Test func everyProfileIsListedAndMentionedWithResolvableAnchors() throws {
+        let pages = try Self.pages()
+        for (folder, index) in [("people", "people/index.html"), ("organisations", "organisations/index.html")] {
+            let profiles = try FileManager.default.contentsOfDirectory(atPath: Repo.content + "/" + folder)
+                .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
+            #expect(profiles.count > 20)
+            let listed = Self.matches(##"<a class="profile-name" href="/\##(folder)/([^/"]+)/""##, in: pages[index] ?? "").sorted()
+            #expect(listed == profiles, "\(folder) index")
+            for slug in profiles {
+                let page = try #require(pages["\(folder)/\(slug)/index.html"], "\(slug)")
+                let mentions = Self.matches(##"<li><a href="(/[^"]+#[^"]+)">"##, in: page)
+                #expect(!mentions.isEmpty, "\(slug) has no mention")
+                for href in mentions {
+                    let parts = href.dropFirst().split(separator: "#").map(String.init)
+                    let ids = Set(Self.matches(##"id="([^"]+)""##, in: pages[parts[0] + "index.html"] ?? ""))
+                    #expect(ids.contains(parts[1]), "\(slug): \(href)")
+                }
+            }
+        }
+    }
+
+    @Test func sourcesPageAccountsForEveryNote() throws {
+        let sources = try #require(try Self.pages()["sources/index.html"])
+        let cited = Set(Self.matches(##"href="/report/notes/#note-(\d+)""##, in: sources).compactMap(Int.init))
+        #expect(cited == Set(1...321))
+        let notes = try #require(try Self.pages()["report/notes/index.html"])
+        #expect(notes.contains("https://web.archive.org/web/2021/https://www.irrawaddy.com/"))
+        #expect(notes.contains(##"<span class="link-gone">Link gone</span>"##))
+    }
 }

@@ -52,7 +52,9 @@ public struct Citation: Hashable, Sendable {
             if let url { return "\(kind.rawValue)-\(url)" }
             return "\(kind.rawValue)-\((outlet ?? "").lowercased())-\((author ?? "").lowercased())-\((date ?? "").lowercased())-\((title ?? "").lowercased())"
         case .interview:
-            return "interview-\((date ?? text).lowercased())"
+            // "1 October" and "1 October 2021" are the same day of the report's fieldwork.
+            let day = (date ?? text).lowercased().replacingOccurrences(of: " 2021", with: "")
+            return "interview-\(day)"
         case .other:
             return "other-\(text.lowercased())"
         }

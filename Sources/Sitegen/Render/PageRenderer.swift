@@ -364,6 +364,7 @@ public struct PageRenderer: Sendable {
             var m = model(title: "Sources", kind: "sources", path: "sources/",
                           description: "Every source the notes cite, grouped by kind and by outlet, with the notes that cite it. \(sources.unparsedNotes.count) notes cite no source that could be recognised with confidence; they are commentary, or their text is missing.")
             m.sourceGroups = SourcesPageBuilder(urls: urls, register: sources, profiles: profiles).groups()
+            m.links = sources.unparsedNotes.map { LinkView(title: $0.rawValue, url: urls.notes + "#note-\($0)") }
             emit("sources", m, at: "sources/")
         }
 
