@@ -28,6 +28,11 @@ PAGES = {
     "documents-index": "documents/",
     "full-report": "report/full/",
     "abbreviations": "report/abbreviations/",
+    "people-index": "people/",
+    "organisations-index": "organisations/",
+    "person": "people/nyi-thuta/",
+    "organisation": "organisations/peoples-soldiers/",
+    "sources": "sources/",
     "404": "no-such-page/",
 }
 MISSING_PAGE = PAGES["404"]
