@@ -48,6 +48,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Exp
     public static let profileDuplicateSlug: Self = "profile-duplicate-slug"
     public static let profileAliasAmbiguous: Self = "profile-alias-ambiguous"
     public static let profileUnmentioned: Self = "profile-unmentioned"
+    public static let dataInvalid: Self = "data-invalid"
     public static let checkBrokenLink: Self = "check-broken-link"
     public static let checkExternalResource: Self = "check-external-resource"
 }

@@ -34,7 +34,14 @@ public struct ContentLoader: Sendable {
 
         var sources: [String: SourceFile] = [:]
         var staticFiles: [String] = []
+        var dataFiles: [String: SourceFile] = [:]
         for relative in relativePaths {
+            if relative.hasPrefix("data/"), relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
+                let (source, problems) = read(relative, frontMatterOnly: true)
+                diagnostics += problems
+                if let source { dataFiles[relative] = source }
+                continue
+            }
             guard relative.hasSuffix(".md") else {
                 staticFiles.append(relative)
                 continue
@@ -103,11 +110,23 @@ public struct ContentLoader: Sendable {
         let abbreviations = page("report/abbreviations.md", as: AbbreviationsMeta.self, slug: "abbreviations")
         let editorial = page("editorial-notes.md", as: PageMeta.self, slug: "editorial-notes")
 
+        func data<Value: Decodable & Hashable & Sendable>(_ name: String, as type: Value.Type) -> DataFile<Value>? {
+            guard let source = dataFiles[name] else { return nil }
+            switch FrontMatter.decode(type, from: source) {
+            case .success(let value): return DataFile(source: source, value: value)
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            }
+        }
+        let estimates = data("data/defector-estimates.yml", as: EstimatesData.self)
+        let timeline = data("data/timeline.yml", as: TimelineData.self)
+
         guard let publication else { return (nil, diagnostics) }
         let content = SiteContent(
             publication: publication, chapters: chapters, notes: notes, abbreviations: abbreviations,
             documents: documents, editorialNotes: editorial, people: people, organisations: organisations,
-            pages: pages, staticFiles: staticFiles)
+            estimates: estimates, timeline: timeline, pages: pages, staticFiles: staticFiles)
         return (content, diagnostics)
     }
 
@@ -124,7 +143,7 @@ public struct ContentLoader: Sendable {
         contentDirectory.hasSuffix("/") ? contentDirectory + relative : contentDirectory + "/" + relative
     }
 
-    private func read(_ relative: String) -> (SourceFile?, [Diagnostic]) {
+    private func read(_ relative: String, frontMatterOnly: Bool = false) -> (SourceFile?, [Diagnostic]) {
         let path = display(relative)
         let data: Data
         do {
@@ -143,6 +162,11 @@ public struct ContentLoader: Sendable {
                                      message: "this file is empty; give it front matter with a title and some text, or delete it")])
         }
         let normalized = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        if frontMatterOnly {
+            // A YAML data file: all of it is "front matter" for decoding and diagnostics.
+            return (SourceFile(path: path, relativePath: relative, text: normalized, frontMatter: normalized,
+                               frontMatterLine: 1, body: "", bodyLineOffset: 0), [])
+        }
         let (source, problem) = FrontMatter.split(text: normalized, path: path, relativePath: relative)
         return (problem == nil ? source : nil, problem.map { [$0] } ?? [])
     }

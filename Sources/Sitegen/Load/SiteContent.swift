@@ -16,6 +16,10 @@ public struct SiteContent: Sendable {
     public var people: [ContentPage<PersonMeta>] = []
     /// Profiles of organisations, sorted by slug.
     public var organisations: [ContentPage<OrganisationMeta>] = []
+    /// `data/defector-estimates.yml`, if present.
+    public var estimates: DataFile<EstimatesData>? = nil
+    /// `data/timeline.yml`, if present.
+    public var timeline: DataFile<TimelineData>? = nil
     /// Other Markdown pages (`about.md` → `/about/`), sorted by path.
     public var pages: [ContentPage<PageMeta>]
     /// Files that are copied unchanged (images and the like), relative to the content folder.

@@ -183,6 +183,8 @@ public struct PageRenderer: Sendable {
             LinkView(title: "Full report on one page", url: urls.fullReport),
             LinkView(title: "Notes", url: urls.notes),
             sources == nil ? nil : LinkView(title: "Sources", url: urls.url("sources/")),
+            site.content.estimates == nil ? nil : LinkView(title: "Defections in numbers", url: urls.url("figures/")),
+            site.content.timeline == nil ? nil : LinkView(title: "Timeline", url: urls.url("timeline/")),
             site.content.abbreviations.map { LinkView(title: $0.meta.title, url: urls.abbreviations) },
             LinkView(title: "Editorial notes", url: urls.editorialNotes),
             site.documents.isEmpty ? nil : LinkView(title: "Companion documents", url: urls.documents),
@@ -358,6 +360,34 @@ public struct PageRenderer: Sendable {
         }
         diagnostics += profileProblems
         for job in profileJobs { emit(job.template, job.model, at: job.path) }
+
+        // Figures and timeline, from the data files.
+        let documentTitles = Dictionary(uniqueKeysWithValues: site.documents.map { ($0.page.slug, $0.page.meta.title) })
+        if let estimates = site.content.estimates {
+            let chart = ChartBuilder(urls: urls, notes: notes, documents: documentTitles, chapterTitles: chapterTitles)
+            let (points, problems) = chart.points(estimates)
+            diagnostics += problems
+            var m = model(title: "Defections in numbers", kind: "figures", path: "figures/", description: estimates.value.description)
+            let description = (estimates.value.description ?? "") + " " + points.map { "\($0.estimate.when): \(ChartBuilder.figure($0.estimate))." }.joined(separator: " ")
+            m.chartHTML = chart.svg(points, title: estimates.value.title, description: description).rendered
+            m.eyebrow = estimates.value.title
+            m.chartRows = points.map {
+                ChartRowView(when: $0.estimate.when, figure: ChartBuilder.figure($0.estimate), who: $0.estimate.who,
+                             textURL: $0.textURL, noteURL: $0.noteURL, sourceLabel: $0.sourceLabel.capitalizedFirst)
+            }
+            emit("figures", m, at: "figures/")
+        }
+        if site.content.timeline != nil || profiles.people.contains(where: { $0.page.meta.defected != nil }) {
+            let (months, problems) = TimelineBuilder(urls: urls, notes: notes, documents: documentTitles, profiles: profiles)
+                .months(site.content.timeline)
+            diagnostics += problems
+            if !months.isEmpty {
+                var m = model(title: "Timeline", kind: "timeline", path: "timeline/",
+                              description: "Dated events of the report and the companion documents: the coup, defections of named soldiers, the founding of the defector groups and the declarations of the National Unity Government.")
+                m.timeline = months
+                emit("timeline", m, at: "timeline/")
+            }
+        }
 
         // Sources register.
         if let sources {

@@ -95,6 +95,9 @@ public struct PageModel: Sendable {
     public var profile: ProfileView?
     public var profileGroups: [ProfileGroupView]?
     public var sourceGroups: [SourceGroupView]?
+    public var chartHTML: String?
+    public var chartRows: [ChartRowView]?
+    public var timeline: [TimelineMonthView]?
     public var chaptersHTML: [String]?
 }
 
@@ -171,4 +174,33 @@ public struct SourceGroupView: Hashable, Sendable {
     public var id: String
     public var count: Int
     public var subgroups: [SourceSubgroupView]
+}
+
+/// A row of the estimates table.
+public struct ChartRowView: Hashable, Sendable {
+    public var when: String
+    public var figure: String
+    public var who: String?
+    public var textURL: String?
+    public var noteURL: String?
+    public var sourceLabel: String
+}
+
+/// An event of the timeline.
+public struct TimelineEventView: Hashable, Sendable {
+    public var iso: String
+    public var when: String
+    public var title: String
+    public var text: String?
+    public var textURL: String?
+    public var noteURL: String?
+    public var noteLabel: String?
+    public var links: [LinkView]
+}
+
+/// The events of one month.
+public struct TimelineMonthView: Hashable, Sendable {
+    public var title: String
+    public var id: String
+    public var events: [TimelineEventView]
 }
