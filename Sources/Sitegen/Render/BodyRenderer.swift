@@ -49,6 +49,8 @@ public struct BodyRenderer {
     public var noteReferenceIDs: [NoteLabel: [String]] = [:]
     /// Whether external links get a link to their archived copy (in endnotes).
     public var archivesLinks = false
+    /// Whether body paragraphs end with a small link to themselves (chapter and document pages).
+    public var permalinks = false
     /// Where note references point: "" for notes on the same page, or the Notes page's URL.
     public var noteLinkBase = ""
     /// Whether paragraphs get ids (body text) or not (endnote texts, shown on several pages).
@@ -70,6 +72,7 @@ public struct BodyRenderer {
     private var paragraphCounter = 0
     private var linksMentions = true
     private var inHeading = false
+    private var inFigure = false
     private var linkedInSection: Set<MentionTarget> = []
     private var abbreviationsSeen: Set<String> = []
     private var currentAnchor: String? = nil
@@ -120,9 +123,13 @@ public struct BodyRenderer {
             let previousAnchor = currentAnchor
             currentAnchor = id ?? currentAnchor
             let firstMention = mentions.count
-            let children = self.inlines(content)
+            var children = self.inlines(content)
             fillSnippets(from: firstMention, paragraph: content.plainText)
             currentAnchor = previousAnchor
+            if permalinks, !inFigure, let id {
+                children += [.text(" "), .el("a", [("href", "#" + id), ("class", "permalink"),
+                                                   ("aria-label", "Link to this paragraph")], [.text("¶")])]
+            }
             return .el("p", [("id", id), ("lang", language)], children)
         case .heading(let level, let inlines, _):
             let text = inlines.plainText.trimmingCharacters(in: .whitespaces)
@@ -172,6 +179,8 @@ public struct BodyRenderer {
         case .figure(let children, _):
             figureCounter += 1
             let id = anchorsParagraphs ? "\(sectionID)-fig\(figureCounter)" : nil
+            inFigure = true
+            defer { inFigure = false }
             return .el("figure", [("id", id)], [.el("figcaption", [], children.map { self.block($0) })])
         }
     }

@@ -59,6 +59,7 @@ public struct PageRenderer: Sendable {
                 return r
             }
             var body = renderer(snapshot)
+            body.permalinks = true
             let html = body.render(chapter.document.blocks)
             var full = renderer(snapshot)
             full.headingShift = 1
@@ -257,6 +258,7 @@ public struct PageRenderer: Sendable {
                                  slugger: Slugger(reserved: ["main"]), sectionID: document.page.slug.rawValue)
             r.mentionMatcher = profiles.matcher
             r.abbreviations = profiles.abbreviations
+            r.permalinks = true
             let html = r.render(document.document.blocks)
             documentMentions.append((document, r.mentions))
             diagnostics += r.diagnostics
