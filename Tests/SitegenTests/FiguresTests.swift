@@ -38,7 +38,7 @@ struct FiguresTests {
         let result = TestSite.build(Self.site, strict: true)
         #expect(result.lines == [])
         let page = try #require(result.text("figures/index.html"))
-        #expect(page.contains(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 300" role="img" aria-labelledby="estimates-title estimates-desc" class="chart">"#))
+        #expect(page.contains(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 520 300" role="img" aria-labelledby="estimates-title estimates-desc" class="chart">"#))
         #expect(page.contains(#"<title id="estimates-title">Estimates of the number of defectors</title>"#))
         #expect(page.contains("by May 2021: 300. by mid-October 2021: 1,500–2,000.</desc>"))
         #expect(page.contains(##"<a href="/report/one/#ref-1-1" aria-label="300 defectors by May 2021: note 1">"##))

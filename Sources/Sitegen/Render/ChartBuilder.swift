@@ -44,8 +44,8 @@ struct ChartBuilder {
 
     /// The chart as inline SVG.
     func svg(_ points: [Point], title: String, description: String) -> HTML {
-        let width = 640.0, height = 300.0
-        let left = 56.0, right = 20.0, top = 16.0, bottom = 40.0
+        let width = 520.0, height = 300.0
+        let left = 50.0, right = 12.0, top = 16.0, bottom = 42.0
         let origin = Day(year: 2021, month: 2, day: 1)
         let lastDay = max(points.map(\.day).max() ?? Day(year: 2021, month: 11, day: 30), Day(year: 2021, month: 11, day: 30))
         let span = max(1, lastDay.offset(from: origin))
@@ -80,8 +80,19 @@ struct ChartBuilder {
         children.append(.el("line", [("x1", f(left)), ("x2", f(left)), ("y1", f(top)), ("y2", f(height - bottom)), ("class", "axis")]))
         children.append(.el("line", [("x1", f(left)), ("x2", f(width - right)), ("y1", f(height - bottom)), ("y2", f(height - bottom)), ("class", "axis")]))
 
-        // Points: a dot, or a bar for a range; each linked to the text that gives it.
-        for point in points {
+        // Points: a dot, or a bar for a range; each linked to the text that gives it. A value
+        // label goes right of its mark, else left; where both would cover another mark or
+        // label it is left out (the table below gives every figure).
+        struct Box { var x0, x1, y0, y1: Double
+            func hits(_ o: Box) -> Bool { x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1 }
+        }
+        let marksBoxes: [Box] = points.map { point in
+            let cx = x(point.day)
+            return Box(x0: cx - 6, x1: cx + 6, y0: y(Double(point.estimate.high ?? point.estimate.low)) - 6,
+                       y1: y(Double(point.estimate.low)) + 6)
+        }
+        var labelBoxes: [Box] = []
+        for (index, point) in points.enumerated() {
             let low = Double(point.estimate.low), high = Double(point.estimate.high ?? point.estimate.low)
             let cx = x(point.day)
             var marks: [HTML] = []
@@ -90,10 +101,25 @@ struct ChartBuilder {
                 marks.append(.el("circle", [("cx", f(cx)), ("cy", f(y(low))), ("r", "4.5"), ("class", "point")]))
             }
             marks.append(.el("circle", [("cx", f(cx)), ("cy", f(y(high))), ("r", "4.5"), ("class", "point")]))
-            marks.append(.el("text", [("x", f(cx + 8)), ("y", f(y(high) + 4)), ("class", "value-label")], [.text(Self.figure(point.estimate))]))
-            let label = "\(Self.figure(point.estimate)) defectors \(point.estimate.when): \(point.sourceLabel)"
+            let label = Self.figure(point.estimate)
+            let labelWidth = Double(label.count) * 8.5
+            let ly = y(high) + 5
+            let others = marksBoxes.enumerated().filter { $0.offset != index }.map(\.element) + labelBoxes
+            let candidates: [(x0: Double, y: Double, anchor: String, tx: Double)] = [
+                (cx + 8, ly, "start", cx + 8), (cx - 8 - labelWidth, ly, "end", cx - 8),
+                (cx - labelWidth / 2, y(high) - 12, "middle", cx), (cx - labelWidth / 2, y(low) + 22, "middle", cx),
+            ]
+            for candidate in candidates {
+                let box = Box(x0: candidate.x0, x1: candidate.x0 + labelWidth, y0: candidate.y - 13, y1: candidate.y + 3)
+                guard box.x0 >= left, box.x1 <= width, box.y0 >= 0, !others.contains(where: { $0.hits(box) }) else { continue }
+                labelBoxes.append(box)
+                marks.append(.el("text", [("x", f(candidate.tx)), ("y", f(candidate.y)), ("class", "value-label"),
+                                          ("text-anchor", candidate.anchor == "start" ? nil : candidate.anchor)], [.text(label)]))
+                break
+            }
+            let description = "\(label) defectors \(point.estimate.when): \(point.sourceLabel)"
             if let href = point.textURL ?? point.noteURL {
-                children.append(.el("a", [("href", href), ("aria-label", label)], [.el("title", [], [.text(label)])] + marks))
+                children.append(.el("a", [("href", href), ("aria-label", description)], [.el("title", [], [.text(description)])] + marks))
             } else {
                 children.append(.el("g", [], marks))
             }
