@@ -236,8 +236,11 @@ public struct BodyRenderer {
             linksMentions = outer
             guard let href = resolve(destination) else { return content }
             let external = href.hasPrefix("http://") || href.hasPrefix("https://")
+            // A link whose text is its address (an autolink) is marked, so print does not repeat it.
+            let isAutolink = children.plainText == destination
             let link = HTML.el("a", [("href", href), ("title", title.isEmpty ? nil : title),
-                                     ("rel", external ? "noopener noreferrer" : nil)], content)
+                                     ("rel", external ? "noopener noreferrer" : nil),
+                                     ("class", external && isAutolink ? "url" : nil)], content)
             guard external, archivesLinks else { return [link] }
             return [link, .text(" "), .el("a", [("href", "https://web.archive.org/web/2021/" + href), ("class", "archive"),
                                                 ("rel", "noopener noreferrer"), ("aria-label", "Archived copy of this address")],

@@ -22,8 +22,12 @@ struct NoteListRenderer {
         if case .fragment(let blocks)? = noteBodies[note.label] { children = blocks }
         let gone = parsedNotes[note.label]?.linkGone ?? false
         if gone {
-            children.insert(.el("span", [("class", "link-gone")], [.text("Link gone")]), at: 0)
-            children.insert(.text(" "), at: 1)
+            let badge: [HTML] = [.el("span", [("class", "link-gone")], [.text("Link gone")]), .text(" ")]
+            if case .element("p", let attributes, let inner)? = children.first {
+                children[0] = .element("p", attributes, badge + inner)
+            } else {
+                children.insert(.el("p", [], badge), at: 0)
+            }
         }
         if withSources, let links = sourceLinks[note.label], !links.isEmpty {
             children.append(.el("p", [("class", "note-sources")], [.text(links.count == 1 ? "Source: " : "Sources: ")]
