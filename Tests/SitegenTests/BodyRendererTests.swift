@@ -51,7 +51,7 @@ struct BodyRendererTests {
     @Test func editorialNoteMayHoldLinksAndEmphasis() {
         let (html, diagnostics) = Self.render("See [Editorial note: The source reads *x*, see <https://e.example/>.] after.\n")
         #expect(diagnostics.isEmpty)
-        #expect(html == "<p id=\"s-p1\">See <span class=\"editorial\" id=\"s-ed1\"><span class=\"editorial-label\">[Editorial note:</span> The source reads <em>x</em>, see <a href=\"https://e.example/\" rel=\"noopener noreferrer\">https://e.example/</a>.]</span> after.</p>")
+        #expect(html == "<p id=\"s-p1\">See <span class=\"editorial\" id=\"s-ed1\"><span class=\"editorial-label\">[Editorial note:</span> The source reads <em>x</em>, see <a href=\"https://e.example/\" rel=\"noopener noreferrer\" class=\"url\">https://e.example/</a>.]</span> after.</p>")
     }
 
     @Test func unclosedEditorialNoteIsKeptAndReported() {

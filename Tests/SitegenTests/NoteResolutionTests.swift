@@ -52,9 +52,9 @@ struct NoteResolutionTests {
 
     @Test func urlsInNotesBecomeSafeLinks() throws {
         let notes = try #require(TestSite.build(Self.site).text("report/notes/index.html"))
-        #expect(notes.contains(##"<a href="https://example.org/a" rel="noopener noreferrer">https://example.org/a</a>"##))
+        #expect(notes.contains(##"<a href="https://example.org/a" rel="noopener noreferrer" class="url">https://example.org/a</a>"##))
         // Each external address also offers its archived copy.
-        #expect(notes.contains(##"<a href="https://example.org/b" rel="noopener noreferrer">https://example.org/b</a> <a href="https://web.archive.org/web/2021/https://example.org/b" class="archive" rel="noopener noreferrer" aria-label="Archived copy of this address">archived</a>."##))
+        #expect(notes.contains(##"<a href="https://example.org/b" rel="noopener noreferrer" class="url">https://example.org/b</a> <a href="https://web.archive.org/web/2021/https://example.org/b" class="archive" rel="noopener noreferrer" aria-label="Archived copy of this address">archived</a>."##))
         #expect(notes.contains("Note <em>two</em>."))
     }
 
