@@ -33,6 +33,8 @@ PAGES = {
     "person": "people/nyi-thuta/",
     "organisation": "organisations/peoples-soldiers/",
     "sources": "sources/",
+    "figures": "figures/",
+    "timeline": "timeline/",
     "404": "no-such-page/",
 }
 MISSING_PAGE = PAGES["404"]

@@ -104,7 +104,7 @@ public struct PageRenderer: Sendable {
             }
         }
 
-        let siteView = SiteView(
+        var siteView = SiteView(
             title: publication.title, subtitle: publication.subtitle,
             authors: publication.authors.map(\.name).joined(separator: " and "),
             publisher: publication.publisher, year: publication.year, language: publication.language ?? "en",
@@ -117,6 +117,8 @@ public struct PageRenderer: Sendable {
                 profiles.organisations.isEmpty ? nil : LinkView(title: "Organisations", url: urls.url("organisations/")),
                 LinkView(title: "Documents", url: urls.documents),
             ].compactMap { $0 })
+
+        if templates.assets.contains("assets/notes.js") { siteView.scripts.append(urls.asset("notes.js")) }
 
         func model(title: String, kind: String, path: String, description: String? = nil) -> PageModel {
             let documentTitle = path.isEmpty ? publication.title : "\(title) · \(publication.title)"

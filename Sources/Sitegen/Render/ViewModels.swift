@@ -28,6 +28,8 @@ public struct SiteView: Hashable, Sendable {
     public var basePath: String
     public var stylesheetURL: String
     public var scriptURL: String?
+    /// Scripts of the theme, loaded with `defer` on every page (progressive enhancement only).
+    public var scripts: [String] = []
     /// The header navigation.
     public var navigation: [LinkView]
 }
