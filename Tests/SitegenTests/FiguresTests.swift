@@ -44,7 +44,7 @@ struct FiguresTests {
         #expect(page.contains(##"<a href="/report/one/#ref-1-1" aria-label="300 defectors by May 2021: note 1">"##))
         #expect(page.contains(##"<a href="/report/one/#ref-2-1" aria-label="1,500–2,000 defectors by mid-October 2021: note 2">"##))
         #expect(page.contains(##"<tr><td>by mid-October 2021</td><td class="align-right">1,500–2,000</td><td>CDM soldier groups</td><td><a href="/report/one/#ref-2-1">In the text</a> · <a href="/report/notes/#note-2">Note 2</a></td></tr>"##))
-        #expect(!page.contains("<script"))
+        #expect(!page.contains("<script>"), "no inline script")
     }
 
     @Test func timelineMergesDataAndProfiles() throws {
