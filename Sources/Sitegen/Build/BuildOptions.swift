@@ -38,6 +38,10 @@ public struct BuildResult: @unchecked Sendable {
     public var files: [OutputFile]
     /// Seconds spent in each stage, in pipeline order.
     public var stageTimings: [(String, Double)] = []
+    /// What was parsed and rendered anew, and what was reused from a `BuildCache`.
+    public var statistics = BuildStatistics(markdownParsed: 0, markdownReused: 0, pagesRendered: 0, pagesReused: 0)
+    /// The path the site is served under (`/`, `/sub/path/`), once the content was loaded.
+    public var basePath: String?
 
     /// True when the build produced a site (no errors).
     public var succeeded: Bool { !diagnostics.hasErrors }

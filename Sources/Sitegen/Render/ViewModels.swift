@@ -61,7 +61,7 @@ public struct DocumentEntryView: Hashable, Sendable {
 }
 
 /// Everything a page template may use. Fields a page kind does not use stay nil.
-public struct PageModel: Sendable {
+public struct PageModel: Hashable, Sendable {
     public var site: SiteView
     /// The visible title (h1).
     public var title: String
