@@ -65,8 +65,6 @@ public struct PreviewServer: Sendable {
         let site = PreviewSite()
         let hub = ReloadHub(status: PreviewStatus(build: 0, diagnostics: []))
         let rebuilder = Rebuilder(builder: builder, site: site, hub: hub, console: console)
-        let first = await rebuilder.rebuild()
-        let basePath = first.basePath ?? SiteURLs(baseURL: options.build.baseURL ?? "/").basePath
 
         if options.listensOnAllInterfaces {
             console.error("warning: listening on all interfaces (\(options.host)): anyone who can reach this machine can read the preview; use --host 127.0.0.1 to keep it local")
@@ -75,14 +73,22 @@ public struct PreviewServer: Sendable {
         logger.logLevel = .critical
         let host = options.host
         let console = self.console
+        let defaultBasePath = SiteURLs(baseURL: options.build.baseURL ?? "/").basePath
         let app = Application(
             router: PreviewRouter.make(site: site, hub: hub),
             configuration: .init(address: .hostname(host, port: options.port), serverName: nil),
             services: [RebuildService(rebuilder: rebuilder, watcher: FolderWatcher(folders: folders))],
             onServerRunning: { channel in
+                // The port is ours: build before accepting connections (they wait in the
+                // backlog), so the first request already gets the site.
+                let first = await rebuilder.rebuild()
                 let port = channel.localAddress?.port ?? 0
-                let shownHost = host.contains(":") ? "[\(host)]" : (host == "0.0.0.0" ? "127.0.0.1" : host)
-                console.print("Serving http://\(shownHost):\(port)\(basePath) (watching \(folders.joined(separator: " and ")); press Ctrl-C to stop)")
+                let shownHost = switch host {
+                case "0.0.0.0", "0", "*": "127.0.0.1"
+                case "::", "[::]": "[::1]"
+                default: host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+                }
+                console.print("Serving http://\(shownHost):\(port)\(first.basePath ?? defaultBasePath) (watching \(folders.joined(separator: " and ")); press Ctrl-C to stop)")
             },
             logger: logger)
         do {

@@ -46,6 +46,9 @@ final class Rebuilder: Sendable {
         if result.succeeded {
             let (build, isNew) = site.update(with: result.files, basePath: result.basePath ?? "/")
             for warning in result.diagnostics { console.error(warning.description) }
+            if ProcessInfo.processInfo.environment["SITEGEN_TIMINGS"] != nil {
+                console.print(result.stageTimings.map { String(format: "%@ %.1f ms", $0.0, $0.1 * 1000) }.joined(separator: ", "))
+            }
             hub.publish(PreviewStatus(build: build, diagnostics: []))
             console.print("Build \(build)\(isNew ? "" : ", unchanged"): \(result.pageCount) pages in \(milliseconds) ms, "
                           + "\(result.statistics.summary)\(cause)")

@@ -1,12 +1,12 @@
-// Parsed Markdown from the previous build, keyed by the exact text and its line offset (the
-// offset is part of every source position in the tree). See `BuildCache`.
+// Parsed Markdown from the previous build, keyed by a fingerprint of the text and its line
+// offset (the offset is part of every source position in the tree). See `BuildCache`.
 
 import SitegenMarkdown
 
 /// Syntax trees of Markdown texts, reused when the same text is parsed again.
 struct MarkdownCache: Sendable {
     struct Key: Hashable, Sendable {
-        var text: String
+        var text: ContentHash
         var lineOffset: Int
     }
 
@@ -26,7 +26,7 @@ struct MarkdownCache: Sendable {
             misses += 1
             return parser.parse(text, lineOffset: lineOffset)
         }
-        let key = Key(text: text, lineOffset: lineOffset)
+        let key = Key(text: .of(text), lineOffset: lineOffset)
         if let document = current[key] ?? previous[key] {
             hits += 1
             current[key] = document

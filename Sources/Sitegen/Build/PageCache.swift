@@ -1,5 +1,6 @@
-// Rendered pages from the previous build, keyed by template name and the complete view
-// model, and valid only for the template set they were rendered with. See `BuildCache`.
+// Rendered pages from the previous build, keyed by template name and a fingerprint of the
+// complete view model, and valid only for the template set they were rendered with. See
+// `BuildCache`.
 
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 struct PageCache: Sendable {
     struct Key: Hashable, Sendable {
         var template: String
-        var model: PageModel
+        var model: ContentHash
     }
 
     let isEnabled: Bool
@@ -32,7 +33,7 @@ struct PageCache: Sendable {
             entries = [:]
             templateSources = templates.sources
         }
-        let keys = jobs.map { Key(template: $0.template, model: $0.model) }
+        let keys = jobs.parallelMap { Key(template: $0.template, model: .of($0.model)) }
         let reused = keys.map { entries[$0] }
         let missing = jobs.indices.filter { reused[$0] == nil }
         let rendered = missing.map { jobs[$0] }.parallelMap { Data(templates.render($0.template, $0.model).utf8) }

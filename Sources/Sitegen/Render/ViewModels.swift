@@ -1,16 +1,17 @@
 // The values templates see. Mustache reads them by reflection; every string is escaped by
 // `{{…}}` in the templates, except the `…HTML` fields, which hold fragments built with the
-// escaping `HTML` tree and are inserted with `{{{…}}}`.
+// escaping `HTML` tree and are inserted with `{{{…}}}`. They are `Encodable` so that the
+// preview's `BuildCache` can fingerprint a whole page model (`ContentHash`).
 
 /// A link with its text.
-public struct LinkView: Hashable, Sendable {
+public struct LinkView: Hashable, Encodable, Sendable {
     public var title: String
     public var url: String
     public var current: Bool = false
 }
 
 /// A line of a table of contents.
-public struct TocEntry: Hashable, Sendable {
+public struct TocEntry: Hashable, Encodable, Sendable {
     public var number: String?
     public var title: String
     public var url: String
@@ -18,7 +19,7 @@ public struct TocEntry: Hashable, Sendable {
 }
 
 /// Site-wide values, the same on every page.
-public struct SiteView: Hashable, Sendable {
+public struct SiteView: Hashable, Encodable, Sendable {
     public var title: String
     public var subtitle: String?
     public var authors: String
@@ -33,27 +34,27 @@ public struct SiteView: Hashable, Sendable {
 }
 
 /// A label/value line (document facts, publication facts).
-public struct FactView: Hashable, Sendable {
+public struct FactView: Hashable, Encodable, Sendable {
     public var label: String
     public var value: String
 }
 
 /// A group of editorial notes on the Editorial notes page.
-public struct EditorialGroupView: Hashable, Sendable {
+public struct EditorialGroupView: Hashable, Encodable, Sendable {
     public var title: String
     public var url: String
     public var items: [EditorialItemView]
 }
 
 /// One editorial note with the link to where it stands.
-public struct EditorialItemView: Hashable, Sendable {
+public struct EditorialItemView: Hashable, Encodable, Sendable {
     public var text: String
     public var url: String
     public var place: String
 }
 
 /// A companion document in the documents index.
-public struct DocumentEntryView: Hashable, Sendable {
+public struct DocumentEntryView: Hashable, Encodable, Sendable {
     public var title: String
     public var url: String
     public var label: String
@@ -61,7 +62,7 @@ public struct DocumentEntryView: Hashable, Sendable {
 }
 
 /// Everything a page template may use. Fields a page kind does not use stay nil.
-public struct PageModel: Hashable, Sendable {
+public struct PageModel: Hashable, Encodable, Sendable {
     public var site: SiteView
     /// The visible title (h1).
     public var title: String
