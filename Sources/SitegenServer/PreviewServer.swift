@@ -16,6 +16,8 @@ public struct ServeOptions: Sendable {
     public var host: String
     /// The port; 0 picks a free one.
     public var port: Int
+    /// Whether to print the time spent in each stage of every build.
+    public var printsTimings = false
 
     /// Creates options; the defaults are the project layout on `127.0.0.1:8000`.
     public init(build: BuildOptions = BuildOptions(writesOutput: false), host: String = "127.0.0.1", port: Int = 8000) {
@@ -64,7 +66,8 @@ public struct PreviewServer: Sendable {
         let builder = SiteBuilder(options: options.build, fileSystem: ConfinedFileSystem(folders: folders))
         let site = PreviewSite()
         let hub = ReloadHub(status: PreviewStatus(build: 0, diagnostics: []))
-        let rebuilder = Rebuilder(builder: builder, site: site, hub: hub, console: console)
+        let rebuilder = Rebuilder(builder: builder, site: site, hub: hub, console: console,
+                                  printsTimings: options.printsTimings)
 
         if options.listensOnAllInterfaces {
             console.error("warning: listening on all interfaces (\(options.host)): anyone who can reach this machine can read the preview; use --host 127.0.0.1 to keep it local")

@@ -17,10 +17,13 @@ final class Rebuilder: Sendable {
     let site: PreviewSite
     let hub: ReloadHub
     let console: Console
+    /// Whether to print the time of each stage after each build.
+    let printsTimings: Bool
     private let cache = NIOLockedValueBox(BuildCache())
 
-    init(builder: SiteBuilder, site: PreviewSite, hub: ReloadHub, console: Console) {
+    init(builder: SiteBuilder, site: PreviewSite, hub: ReloadHub, console: Console, printsTimings: Bool = false) {
         self.builder = builder
+        self.printsTimings = printsTimings
         self.site = site
         self.hub = hub
         self.console = console
@@ -46,8 +49,8 @@ final class Rebuilder: Sendable {
         if result.succeeded {
             let (build, isNew) = site.update(with: result.files, basePath: result.basePath ?? "/")
             for warning in result.diagnostics { console.error(warning.description) }
-            if ProcessInfo.processInfo.environment["SITEGEN_TIMINGS"] != nil {
-                console.print(result.stageTimings.map { String(format: "%@ %.1f ms", $0.0, $0.1 * 1000) }.joined(separator: ", "))
+            if printsTimings {
+                console.print("  " + result.stageTimings.map { "\($0.0) \(String(format: "%.1f", $0.1 * 1000)) ms" }.joined(separator: ", "))
             }
             hub.publish(PreviewStatus(build: build, diagnostics: []))
             console.print("Build \(build)\(isNew ? "" : ", unchanged"): \(result.pageCount) pages in \(milliseconds) ms, "

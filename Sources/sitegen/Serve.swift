@@ -18,16 +18,20 @@ struct Serve: ParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free port.")
     var port = 8000
 
+    @Flag(help: "Print the time spent in each stage of every build.")
+    var timings = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
     }
 
     func run() throws {
-        let options = ServeOptions(
+        var options = ServeOptions(
             build: BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates,
                                 baseURL: site.baseURL, writesOutput: false),
             host: host, port: port)
+        options.printsTimings = timings
         let console = Console(
             print: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
             error: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
