@@ -21,7 +21,7 @@ struct FolderWatcher: Sendable {
     var folders: [String]
     var minimumInterval: Duration = .milliseconds(20)
     /// How long no change must be seen after a change before it is reported.
-    var quietPeriod: Duration = .milliseconds(30)
+    var quietPeriod: Duration = .milliseconds(20)
 
     /// What identifies a version of a file.
     struct Stamp: Equatable, Sendable {

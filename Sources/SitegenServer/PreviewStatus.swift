@@ -7,9 +7,12 @@ import Foundation
 struct PreviewStatus: Equatable, Sendable {
     /// The build being served (0 when no build has succeeded yet).
     var build: Int
-    /// The diagnostics of the latest build when it failed (`file:line:col: message` lines);
+    /// The errors of the latest build when it failed (`file:line:col: message` lines);
     /// empty when the site being served is up to date.
     var diagnostics: [String]
+    /// How many warnings the failed build had besides (often consequences of an error, such
+    /// as notes of a chapter that did not load; the terminal lists them).
+    var warnings = 0
 
     var failed: Bool { !diagnostics.isEmpty }
 }
@@ -38,12 +41,13 @@ enum ReloadEvent: Equatable, Sendable {
     private struct Payload: Encodable {
         var build: Int
         var diagnostics: [String]
+        var warnings: Int
     }
 
     private static func event(_ name: String, _ status: PreviewStatus) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Payload(build: status.build, diagnostics: status.diagnostics))) ?? Data("{}".utf8)
+        let data = (try? encoder.encode(Payload(build: status.build, diagnostics: status.diagnostics, warnings: status.warnings))) ?? Data("{}".utf8)
         // JSON has no raw newlines, so the payload is a single `data:` line.
         return "event: \(name)\ndata: \(String(decoding: data, as: UTF8.self))\n\n"
     }

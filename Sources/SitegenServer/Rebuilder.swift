@@ -57,12 +57,12 @@ final class Rebuilder: Sendable {
                           + "\(result.statistics.summary)\(cause)")
         } else {
             for diagnostic in result.diagnostics { console.error(diagnostic.description) }
-            // Errors first: warnings that follow from them (notes of a chapter that did not
-            // load are "never referenced") come after.
-            let lines = (result.diagnostics.filter { $0.severity == .error } + result.diagnostics.filter { $0.severity != .error })
-                .map(\.description)
+            // Pages show the errors; warnings, often consequences of an error (the notes of a
+            // chapter that did not load are "never referenced"), are counted there and listed
+            // in the terminal.
+            let errors = result.diagnostics.filter { $0.severity == .error }.map(\.description)
             let build = site.snapshot?.build ?? 0
-            hub.publish(PreviewStatus(build: build, diagnostics: lines))
+            hub.publish(PreviewStatus(build: build, diagnostics: errors, warnings: result.warningCount))
             console.print("Build failed: \(result.errorCount) error\(result.errorCount == 1 ? "" : "s") in \(milliseconds) ms\(cause); "
                           + (build > 0 ? "still serving build \(build)" : "nothing to serve yet"))
         }

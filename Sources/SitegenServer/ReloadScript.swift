@@ -27,7 +27,7 @@ enum ReloadScript {
             if (overlay) { overlay.remove(); overlay = null; }
           }
 
-          function show(diagnostics) {
+          function show(diagnostics, warnings) {
             hide();
             overlay = document.createElement("div");
             overlay.id = "sitegen-error-overlay";
@@ -43,7 +43,8 @@ enum ReloadScript {
               "fix the file and save, and it reloads by itself.";
             Object.assign(title.style, { margin: "0 0 1rem", fontWeight: "bold", color: "#ff8a80" });
             var list = document.createElement("pre");
-            list.textContent = diagnostics.join("\n");
+            list.textContent = diagnostics.join("\n") + (warnings > 0 ?
+              "\n\n" + warnings + (warnings === 1 ? " warning" : " warnings") + " besides: see the terminal where sitegen serve runs." : "");
             Object.assign(list.style, { margin: "0", whiteSpace: "pre-wrap", wordBreak: "break-word" });
             overlay.append(title, list);
             (document.body || document.documentElement).append(overlay);
@@ -57,14 +58,15 @@ enum ReloadScript {
           source.addEventListener("hello", function (event) {
             var status = payload(event);
             if (status.build > 0 && status.build !== build) { location.reload(); return; }
-            if (status.diagnostics.length) { show(status.diagnostics); } else { hide(); }
+            if (status.diagnostics.length) { show(status.diagnostics, status.warnings); } else { hide(); }
           });
           source.addEventListener("reload", function (event) {
             var status = payload(event);
             if (status.build !== build) { location.reload(); } else { hide(); }
           });
           source.addEventListener("failed", function (event) {
-            show(payload(event).diagnostics);
+            var status = payload(event);
+            show(status.diagnostics, status.warnings);
           });
         })();
 

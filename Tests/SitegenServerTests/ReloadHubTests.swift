@@ -46,9 +46,9 @@ struct ReloadHubTests {
     }
 
     @Test func eventsAreServerSentEventText() {
-        #expect(ReloadEvent.reload(build: 4).encoded == "event: reload\ndata: {\"build\":4,\"diagnostics\":[]}\n\n")
-        let failed = ReloadEvent.failed(PreviewStatus(build: 4, diagnostics: ["a.md:1:2: error[x]: \"quoted\"\nsecond line </script>"]))
-        #expect(failed.encoded == "event: failed\ndata: {\"build\":4,\"diagnostics\":[\"a.md:1:2: error[x]: \\\"quoted\\\"\\nsecond line </script>\"]}\n\n")
+        #expect(ReloadEvent.reload(build: 4).encoded == "event: reload\ndata: {\"build\":4,\"diagnostics\":[],\"warnings\":0}\n\n")
+        let failed = ReloadEvent.failed(PreviewStatus(build: 4, diagnostics: ["a.md:1:2: error[x]: \"quoted\"\nsecond line </script>"], warnings: 2))
+        #expect(failed.encoded == "event: failed\ndata: {\"build\":4,\"diagnostics\":[\"a.md:1:2: error[x]: \\\"quoted\\\"\\nsecond line </script>\"],\"warnings\":2}\n\n")
         #expect(ReloadEvent.keepAlive.encoded == ": keep-alive\n\n")
     }
 }

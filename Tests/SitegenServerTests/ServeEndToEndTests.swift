@@ -103,14 +103,14 @@ struct ServeEndToEndTests {
 
         let events = try EventStreamClient(port: preview.port)
         let hello = try #require(events.next("hello", timeout: 10))
-        #expect(hello == "{\"build\":1,\"diagnostics\":[]}")
+        #expect(hello == "{\"build\":1,\"diagnostics\":[],\"warnings\":0}")
 
         // An edit: a reload event, and the page has the new text.
         let started = Date()
         try preview.write(chapter, original.replacingOccurrences(of: "First paragraph", with: "Edited paragraph"))
         let reload = try #require(events.next("reload", timeout: 15), "no reload event: \(preview.stdout)")
         let latency = Date().timeIntervalSince(started)
-        #expect(reload == "{\"build\":2,\"diagnostics\":[]}")
+        #expect(reload == "{\"build\":2,\"diagnostics\":[],\"warnings\":0}")
         let edited = try RawResponse.get(port: preview.port, path)
         #expect(edited.body.contains("Edited paragraph"))
         #expect(edited.body.contains("/__sitegen/reload.js?build=2"))
@@ -133,7 +133,7 @@ struct ServeEndToEndTests {
         // The fix: a reload, and the page shows the fixed text.
         try preview.write(chapter, original.replacingOccurrences(of: "First paragraph", with: "Fixed paragraph"))
         let recovered = try #require(events.next("reload", timeout: 15), "no reload after the fix: \(preview.stdout)")
-        #expect(recovered == "{\"build\":3,\"diagnostics\":[]}")
+        #expect(recovered == "{\"build\":3,\"diagnostics\":[],\"warnings\":0}")
         #expect(try RawResponse.get(port: preview.port, path).body.contains("Fixed paragraph"))
         #expect(preview.stdout.contains("re-rendered"))
 
@@ -157,7 +157,7 @@ struct ServeEndToEndTests {
             try preview.write(chapter, original + "\nSave \(index).\n")
         }
         let reload = try #require(events.next("reload", timeout: 15))
-        #expect(reload == "{\"build\":2,\"diagnostics\":[]}")
+        #expect(reload == "{\"build\":2,\"diagnostics\":[],\"warnings\":0}")
         #expect(events.next("reload", timeout: 1.5) == nil)
         #expect(try RawResponse.get(port: preview.port, preview.base + "report/closing/").body.contains("Save 5."))
         preview.interrupt()
