@@ -169,6 +169,7 @@ def main() -> None:
             server.kill()
         shutil.rmtree(work, ignore_errors=True)
 
+    in_order = " ".join(f"{value:.0f}" for value in latencies)
     latencies.sort()
     print()
     print(f"sitegen serve on the shipped content ({os.cpu_count()} cores, {time.strftime('%Y-%m-%d')})")
@@ -177,6 +178,7 @@ def main() -> None:
     print("| --- | --- |")
     print(f"| save → reload event, median of {len(latencies)} edits | {statistics.median(latencies):.0f} ms |")
     print(f"| save → reload event, min / max | {latencies[0]:.0f} / {latencies[-1]:.0f} ms |")
+    print(f"| save → reload event, each edit in order | {in_order} ms |")
     print(f"| wrk -t2 -c32 -d{args.duration}s {CHAPTER_URL}: requests/s | {figures['requests/s']} |")
     print(f"| wrk: requests, transfer/s, average latency | {figures['requests']}, {figures['transfer/s']}, {figures['latency (avg)']} |")
     print(f"| wrk: errors | {figures['errors']} |")

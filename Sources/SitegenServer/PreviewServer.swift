@@ -100,6 +100,8 @@ public struct PreviewServer: Sendable {
             throw ServeError.portInUse(host: host, port: options.port)
         } catch let error as IOError {
             throw ServeError.cannotListen(host: host, port: options.port, reason: String(cString: strerror(error.errnoCode)))
+        } catch is SocketAddressError, is SocketAddressError.UnknownHost {
+            throw ServeError.cannotListen(host: host, port: options.port, reason: "no such host or address")
         }
         console.print("Stopped.")
     }
