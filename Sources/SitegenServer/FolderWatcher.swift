@@ -19,9 +19,9 @@ import Darwin
 struct FolderWatcher: Sendable {
     /// The folders watched, recursively.
     var folders: [String]
-    var minimumInterval: Duration = .milliseconds(20)
     /// How long no change must be seen after a change before it is reported.
     var quietPeriod: Duration = .milliseconds(20)
+    var minimumInterval: Duration = .milliseconds(20)
 
     /// What identifies a version of a file.
     struct Stamp: Equatable, Sendable {

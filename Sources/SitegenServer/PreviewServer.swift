@@ -18,6 +18,9 @@ public struct ServeOptions: Sendable {
     public var port: Int
     /// Whether to print the time spent in each stage of every build.
     public var printsTimings = false
+    /// How long the folders must stay unchanged after a change before the rebuild starts
+    /// (saves within it give one rebuild).
+    public var debounce: Duration = .milliseconds(20)
 
     /// Creates options; the defaults are the project layout on `127.0.0.1:8000`.
     public init(build: BuildOptions = BuildOptions(writesOutput: false), host: String = "127.0.0.1", port: Int = 8000) {
@@ -80,7 +83,7 @@ public struct PreviewServer: Sendable {
         let app = Application(
             router: PreviewRouter.make(site: site, hub: hub),
             configuration: .init(address: .hostname(host, port: options.port), serverName: nil),
-            services: [RebuildService(rebuilder: rebuilder, watcher: FolderWatcher(folders: folders))],
+            services: [RebuildService(rebuilder: rebuilder, watcher: FolderWatcher(folders: folders, quietPeriod: options.debounce))],
             onServerRunning: { channel in
                 // The port is ours: build before accepting connections (they wait in the
                 // backlog), so the first request already gets the site.

@@ -18,12 +18,16 @@ struct Serve: ParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free port.")
     var port = 8000
 
+    @Option(help: "Milliseconds without a further change before a rebuild starts; saves within it give one rebuild.")
+    var debounce = 20
+
     @Flag(help: "Print the time spent in each stage of every build.")
     var timings = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
+        guard (0...10_000).contains(debounce) else { throw ValidationError("--debounce must be between 0 and 10000 milliseconds") }
     }
 
     func run() throws {
@@ -32,6 +36,7 @@ struct Serve: ParsableCommand {
                                 baseURL: site.baseURL, writesOutput: false),
             host: host, port: port)
         options.printsTimings = timings
+        options.debounce = .milliseconds(debounce)
         let console = Console(
             print: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
             error: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })

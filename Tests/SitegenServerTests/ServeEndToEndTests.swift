@@ -147,7 +147,8 @@ struct ServeEndToEndTests {
 
     @Test(.timeLimit(.minutes(1)))
     func severalSavesInQuickSuccessionGiveOneRebuild() throws {
-        let preview = try Preview()
+        // A debounce far longer than the five saves take, even on a loaded machine.
+        let preview = try Preview(arguments: ["--debounce", "300"])
         try #require(preview.waitUntilServing(), "serve did not start: \(preview.stderr)")
         let events = try EventStreamClient(port: preview.port)
         _ = try #require(events.next("hello", timeout: 10))
