@@ -42,4 +42,4 @@ test-deps:
 		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PIP_TEST)
 
 clean:
-	rm -rf .build public
+	rm -rf .build .build-release public

@@ -7,11 +7,16 @@ let package = Package(
     products: [
         .executable(name: "sitegen", targets: ["sitegen"]),
         .library(name: "Sitegen", targets: ["Sitegen"]),
+        .library(name: "SitegenServer", targets: ["SitegenServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The C library, as Debian ships it (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -31,11 +36,24 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The preview server (`sitegen serve`): the site from memory, live reload, rebuilds.
+        .target(
+            name: "SitegenServer",
+            dependencies: [
+                "Sitegen",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "sitegen",
             dependencies: [
                 "Sitegen",
+                "SitegenServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +61,14 @@ let package = Package(
             name: "SitegenTests",
             dependencies: ["Sitegen", "SitegenMarkdown"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SitegenServerTests",
+            dependencies: [
+                "Sitegen",
+                "SitegenServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -41,6 +41,10 @@ public struct BuildResult: @unchecked Sendable {
     /// Distinct sources found in the notes, and notes in which no citation was recognised.
     public var sourceCount: Int? = nil
     public var unparsedNoteCount: Int? = nil
+    /// What was parsed and rendered anew, and what was reused from a `BuildCache`.
+    public var statistics = BuildStatistics(markdownParsed: 0, markdownReused: 0, pagesRendered: 0, pagesReused: 0)
+    /// The path the site is served under (`/`, `/sub/path/`), once the content was loaded.
+    public var basePath: String?
 
     /// True when the build produced a site (no errors).
     public var succeeded: Bool { !diagnostics.hasErrors }

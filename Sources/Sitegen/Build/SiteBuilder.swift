@@ -23,7 +23,16 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site; never throws: every problem is a diagnostic in the result.
     public func build() -> BuildResult {
+        var cache = BuildCache.disabled
+        return build(cache: &cache)
+    }
+
+    /// Builds the site, reusing from `cache` what the previous build made from the same
+    /// inputs, and leaves in it what this build made (for the preview server's rebuilds).
+    public func build(cache: inout BuildCache) -> BuildResult {
         let start = now()
+        cache.beginBuild()
+        defer { cache.endBuild() }
         var diagnostics: [Diagnostic] = []
         var timings: [(String, Double)] = []
         var lap = start
@@ -33,26 +42,28 @@ public struct SiteBuilder: Sendable {
             lap = t
         }
         var sourceSummary: (Int, Int)? = nil
-        func finish(_ files: [OutputFile] = [], notes: NoteIndex? = nil) -> BuildResult {
+        var basePath: String?
+        func finish(_ files: [OutputFile] = [], notes: NoteIndex? = nil, cache: BuildCache) -> BuildResult {
             let final = (options.strict ? diagnostics.map { $0.with(severity: .error) } : diagnostics).sortedForOutput
             return BuildResult(diagnostics: final, pageCount: files.filter { $0.path.hasSuffix(".html") }.count,
                                fileCount: files.count, noteCount: notes?.notes.count ?? 0,
                                referenceCount: notes?.referenceCount ?? 0, elapsedSeconds: now() - start, files: files,
-                               stageTimings: timings, sourceCount: sourceSummary?.0, unparsedNoteCount: sourceSummary?.1)
+                               stageTimings: timings, sourceCount: sourceSummary?.0, unparsedNoteCount: sourceSummary?.1,
+                               statistics: cache.statistics, basePath: basePath)
         }
 
         if let problem = OutputLocation.problem(options) {
             diagnostics.append(problem)
-            return finish()
+            return finish(cache: cache)
         }
         let (templates, templateProblems) = TemplateSet.load(from: options.templatesDirectory, fileSystem: fileSystem)
         diagnostics += templateProblems
         let (content, contentProblems) = ContentLoader(contentDirectory: options.contentDirectory, fileSystem: fileSystem).load()
         diagnostics += contentProblems
         mark("load")
-        guard let templates, let content else { return finish() }
+        guard let templates, let content else { return finish(cache: cache) }
 
-        let parsed = MarkdownStage().run(content)
+        let parsed = MarkdownStage().run(content, cache: &cache.markdown)
         mark("parse")
         let (notes, noteProblems) = NoteResolver().run(parsed)
         diagnostics += noteProblems
@@ -66,8 +77,10 @@ public struct SiteBuilder: Sendable {
         sourceSummary = sources.map { ($0.sources.count, $0.unparsedNotes.count) }
 
         let urls = SiteURLs(baseURL: options.baseURL ?? content.publication.meta.baseURL ?? "/")
+        basePath = urls.basePath
         let copied = copiedFiles(content: content, templates: templates, diagnostics: &diagnostics)
-        let (site, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied).run(parsed, notes: notes, profiles: profiles, sources: sources)
+        let (site, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied)
+            .run(parsed, notes: notes, profiles: profiles, sources: sources, cache: &cache.pages)
         diagnostics += renderProblems
         mark("render")
         let checkProblems = LinkChecker(urls: urls, displayRoot: options.outputDirectory).check(site.files)
@@ -83,7 +96,7 @@ public struct SiteBuilder: Sendable {
             }
             mark("write")
         }
-        return finish(site.files, notes: notes)
+        return finish(site.files, notes: notes, cache: cache)
     }
 
     /// Theme assets (`templates/assets/…` → `assets/…`) and content files that are not Markdown.
@@ -94,6 +107,8 @@ public struct SiteBuilder: Sendable {
         for (path, relative) in sources {
             do {
                 files.append(OutputFile(path: relative, data: try fileSystem.contents(of: path)))
+            } catch FileSystemError.outsideRoots(_, let target) {
+                diagnostics.append(.symlinkOutside(path, target: target))
             } catch {
                 diagnostics.append(Diagnostic(file: path, severity: .error, code: .fileUnreadable,
                                               message: "cannot read this file to copy it into the site"))

@@ -36,6 +36,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Exp
     public static let contentMissing: Self = "content-missing"
     public static let contentDuplicateSlug: Self = "content-duplicate-slug"
     public static let symlinkLoop: Self = "symlink-loop"
+    public static let symlinkOutside: Self = "symlink-outside"
     public static let rawHTML: Self = "raw-html"
     public static let unsafeLink: Self = "unsafe-link"
     public static let linkBroken: Self = "link-broken"

@@ -148,6 +148,8 @@ public struct ContentLoader: Sendable {
         let data: Data
         do {
             data = try fileSystem.contents(of: path)
+        } catch FileSystemError.outsideRoots(_, let target) {
+            return (nil, [Diagnostic.symlinkOutside(path, target: target)])
         } catch {
             return (nil, [Diagnostic(file: path, severity: .error, code: .fileUnreadable,
                                      message: "cannot read this file: \(describe(error))")])

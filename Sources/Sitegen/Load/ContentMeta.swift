@@ -48,7 +48,7 @@ public struct NotesMeta: Decodable, Hashable, Sendable {
 }
 
 /// One entry of the printed abbreviations list.
-public struct Abbreviation: Decodable, Hashable, Sendable {
+public struct Abbreviation: Codable, Hashable, Sendable {
     public var term: String
     public var expansion: String
     /// A correction of the printed entry, shown to readers as an editorial note.

@@ -21,6 +21,9 @@ public protocol FileSystem: Sendable {
 public enum FileSystemError: Error, Equatable {
     case symlinkLoop(path: String)
     case notADirectory(path: String)
+    /// A symbolic link whose target (`target`, resolved) lies outside the folders a
+    /// `ConfinedFileSystem` may read.
+    case outsideRoots(path: String, target: String)
 }
 
 /// The real disk.

@@ -13,6 +13,12 @@ public struct MarkdownStage: Sendable {
 
     /// Parses all bodies.
     public func run(_ content: SiteContent) -> ParsedSite {
+        var cache = MarkdownCache(isEnabled: false)
+        return run(content, cache: &cache)
+    }
+
+    /// Parses all bodies, reusing the trees of texts that `cache` has seen.
+    func run(_ content: SiteContent, cache: inout MarkdownCache) -> ParsedSite {
         var definitions: [NoteDefinition] = []
 
         func parse<Meta>(_ page: ContentPage<Meta>, liftingNotes: Bool) -> Parsed<Meta> {
@@ -22,13 +28,13 @@ public struct MarkdownStage: Sendable {
                 body = extracted.remainder
                 for definition in extracted.definitions {
                     let line = definition.line + page.source.bodyLineOffset
-                    let document = parser.parse(definition.text, lineOffset: line - 1)
+                    let document = cache.document(definition.text, lineOffset: line - 1, parser: parser)
                     definitions.append(NoteDefinition(
                         label: NoteLabel(rawValue: definition.label), blocks: document.blocks,
                         file: page.source.path, position: SourcePosition(line: line, column: 1)))
                 }
             }
-            return Parsed(page: page, document: parser.parse(body, lineOffset: page.source.bodyLineOffset))
+            return Parsed(page: page, document: cache.document(body, lineOffset: page.source.bodyLineOffset, parser: parser))
         }
 
         let chapters = content.chapters.map { parse($0, liftingNotes: true) }

@@ -38,6 +38,13 @@ public struct PageRenderer: Sendable {
     /// Renders all pages.
     public func run(_ site: ParsedSite, notes: NoteIndex, profiles: Profiles = .none,
                     sources: SourceRegister? = nil) -> (RenderedSite, [Diagnostic]) {
+        var cache = PageCache(isEnabled: false)
+        return run(site, notes: notes, profiles: profiles, sources: sources, cache: &cache)
+    }
+
+    /// Renders all pages, reusing those `cache` rendered before from the same model.
+    func run(_ site: ParsedSite, notes: NoteIndex, profiles: Profiles = .none, sources: SourceRegister? = nil,
+             cache: inout PageCache) -> (RenderedSite, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let publication = site.content.publication.meta
         let pageURLs = contentPageURLs(site)
@@ -408,10 +415,7 @@ public struct PageRenderer: Sendable {
         notFound.contents = contents
         emit("404", notFound, at: "404.html")
 
-        let templates = self.templates
-        var files = jobs.parallelMap { job in
-            OutputFile(path: job.path, text: templates.render(job.template, job.model))
-        }
+        var files = cache.render(jobs, with: templates)
         files += SiteFiles.sitemapAndRobots(urls: urls, pages: files.map(\.path))
         files += copiedFiles
         return (RenderedSite(files: files.sorted { $0.path < $1.path }), diagnostics)

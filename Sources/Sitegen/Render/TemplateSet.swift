@@ -14,6 +14,8 @@ public struct TemplateSet: Sendable {
     /// Files under `assets/` in the templates folder, copied to `public/assets/`.
     public var assets: [String]
     public var directory: String
+    /// The text of each template by name: two sets with equal sources render alike.
+    public var sources: [String: String] = [:]
 
     /// Loads `directory`; returns diagnostics for syntax errors and missing templates.
     public static func load(from directory: String, fileSystem: any FileSystem) -> (TemplateSet?, [Diagnostic]) {
@@ -27,6 +29,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         var names: Set<String> = []
+        var sources: [String: String] = [:]
         for relative in files where relative.hasSuffix(".mustache") {
             let path = directory + "/" + relative
             let name = String(relative.dropLast(".mustache".count))
@@ -38,6 +41,7 @@ public struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
+                sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(
                     file: path, line: error.context.lineNumber, column: error.context.columnNumber,
@@ -54,7 +58,7 @@ public struct TemplateSet: Sendable {
                                           code: .templateMissing, message: "the template '\(name)' is missing"))
         }
         let assets = files.filter { $0.hasPrefix("assets/") }
-        return (diagnostics.hasErrors ? nil : TemplateSet(library: library, assets: assets, directory: directory), diagnostics)
+        return (diagnostics.hasErrors ? nil : TemplateSet(library: library, assets: assets, directory: directory, sources: sources), diagnostics)
     }
 
     /// Renders `model` with the template `name` (known to exist after `load`).

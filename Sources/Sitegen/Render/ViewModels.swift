@@ -1,16 +1,17 @@
 // The values templates see. Mustache reads them by reflection; every string is escaped by
 // `{{…}}` in the templates, except the `…HTML` fields, which hold fragments built with the
-// escaping `HTML` tree and are inserted with `{{{…}}}`.
+// escaping `HTML` tree and are inserted with `{{{…}}}`. They are `Encodable` so that the
+// preview's `BuildCache` can fingerprint a whole page model (`ContentHash`).
 
 /// A link with its text.
-public struct LinkView: Hashable, Sendable {
+public struct LinkView: Hashable, Encodable, Sendable {
     public var title: String
     public var url: String
     public var current: Bool = false
 }
 
 /// A line of a table of contents.
-public struct TocEntry: Hashable, Sendable {
+public struct TocEntry: Hashable, Encodable, Sendable {
     public var number: String?
     public var title: String
     public var url: String
@@ -18,7 +19,7 @@ public struct TocEntry: Hashable, Sendable {
 }
 
 /// Site-wide values, the same on every page.
-public struct SiteView: Hashable, Sendable {
+public struct SiteView: Hashable, Encodable, Sendable {
     public var title: String
     public var subtitle: String?
     public var authors: String
@@ -35,27 +36,27 @@ public struct SiteView: Hashable, Sendable {
 }
 
 /// A label/value line (document facts, publication facts).
-public struct FactView: Hashable, Sendable {
+public struct FactView: Hashable, Encodable, Sendable {
     public var label: String
     public var value: String
 }
 
 /// A group of editorial notes on the Editorial notes page.
-public struct EditorialGroupView: Hashable, Sendable {
+public struct EditorialGroupView: Hashable, Encodable, Sendable {
     public var title: String
     public var url: String
     public var items: [EditorialItemView]
 }
 
 /// One editorial note with the link to where it stands.
-public struct EditorialItemView: Hashable, Sendable {
+public struct EditorialItemView: Hashable, Encodable, Sendable {
     public var text: String
     public var url: String
     public var place: String
 }
 
 /// An abbreviation on the glossary page.
-public struct GlossaryEntryView: Hashable, Sendable {
+public struct GlossaryEntryView: Hashable, Encodable, Sendable {
     public var id: String
     public var term: String
     public var expansion: String
@@ -64,7 +65,7 @@ public struct GlossaryEntryView: Hashable, Sendable {
 }
 
 /// A companion document in the documents index.
-public struct DocumentEntryView: Hashable, Sendable {
+public struct DocumentEntryView: Hashable, Encodable, Sendable {
     public var title: String
     public var url: String
     public var label: String
@@ -72,7 +73,7 @@ public struct DocumentEntryView: Hashable, Sendable {
 }
 
 /// Everything a page template may use. Fields a page kind does not use stay nil.
-public struct PageModel: Sendable {
+public struct PageModel: Hashable, Encodable, Sendable {
     public var site: SiteView
     /// The visible title (h1).
     public var title: String
@@ -104,27 +105,27 @@ public struct PageModel: Sendable {
 }
 
 /// A mention of a profile, shown on the profile page.
-public struct MentionItemView: Hashable, Sendable {
+public struct MentionItemView: Hashable, Encodable, Sendable {
     public var snippet: String
     public var url: String
     public var place: String
 }
 
 /// Mentions grouped by chapter, note list or document.
-public struct MentionGroupView: Hashable, Sendable {
+public struct MentionGroupView: Hashable, Encodable, Sendable {
     public var title: String
     public var url: String
     public var items: [MentionItemView]
 }
 
 /// A labelled list of links (organisations, members, related profiles).
-public struct LinkGroupView: Hashable, Sendable {
+public struct LinkGroupView: Hashable, Encodable, Sendable {
     public var title: String
     public var links: [LinkView]
 }
 
 /// A profile page's content.
-public struct ProfileView: Hashable, Sendable {
+public struct ProfileView: Hashable, Encodable, Sendable {
     public var kindLabel: String
     public var summary: String?
     public var facts: [FactView]
@@ -137,7 +138,7 @@ public struct ProfileView: Hashable, Sendable {
 }
 
 /// One profile on an index page.
-public struct ProfileEntryView: Hashable, Sendable {
+public struct ProfileEntryView: Hashable, Encodable, Sendable {
     public var name: String
     public var url: String
     public var detail: String?
@@ -145,14 +146,14 @@ public struct ProfileEntryView: Hashable, Sendable {
 }
 
 /// A group of profiles on an index page.
-public struct ProfileGroupView: Hashable, Sendable {
+public struct ProfileGroupView: Hashable, Encodable, Sendable {
     public var title: String
     public var id: String
     public var entries: [ProfileEntryView]
 }
 
 /// One source on the Sources page.
-public struct SourceView: Hashable, Sendable {
+public struct SourceView: Hashable, Encodable, Sendable {
     public var id: String
     public var label: String
     public var title: String?
@@ -164,14 +165,14 @@ public struct SourceView: Hashable, Sendable {
 }
 
 /// Sources of one outlet or platform (or all of a kind).
-public struct SourceSubgroupView: Hashable, Sendable {
+public struct SourceSubgroupView: Hashable, Encodable, Sendable {
     public var title: String?
     public var url: String?
     public var sources: [SourceView]
 }
 
 /// Sources of one kind.
-public struct SourceGroupView: Hashable, Sendable {
+public struct SourceGroupView: Hashable, Encodable, Sendable {
     public var title: String
     public var id: String
     public var count: Int
@@ -179,7 +180,7 @@ public struct SourceGroupView: Hashable, Sendable {
 }
 
 /// A row of the estimates table.
-public struct ChartRowView: Hashable, Sendable {
+public struct ChartRowView: Hashable, Encodable, Sendable {
     public var when: String
     public var figure: String
     public var who: String?
@@ -189,7 +190,7 @@ public struct ChartRowView: Hashable, Sendable {
 }
 
 /// An event of the timeline.
-public struct TimelineEventView: Hashable, Sendable {
+public struct TimelineEventView: Hashable, Encodable, Sendable {
     public var iso: String
     public var when: String
     public var title: String
@@ -201,7 +202,7 @@ public struct TimelineEventView: Hashable, Sendable {
 }
 
 /// The events of one month.
-public struct TimelineMonthView: Hashable, Sendable {
+public struct TimelineMonthView: Hashable, Encodable, Sendable {
     public var title: String
     public var id: String
     public var events: [TimelineEventView]

@@ -1,0 +1,70 @@
+// What a long-running process (the preview server) keeps between builds so that a rebuild
+// redoes only what changed. Two stages consult it:
+//
+// - `MarkdownStage`: a parsed body is reused when the exact text (and its line offset) was
+//   parsed by the previous build, so an edit to one chapter re-parses that chapter only.
+// - `PageRenderer`: a page is rendered through Mustache only when its template set or its
+//   view model differs from the previous build. Dependencies need no bookkeeping: a page
+//   that shows something of the edited file (the Notes page listing its notes, the full
+//   report, a neighbour's previous/next link) has a different model and is re-rendered;
+//   every other page is reused as it is.
+//
+// Entries not used by a build are dropped at its end, so the cache holds one site's worth.
+// `sitegen build` uses no cache; its output does not depend on one.
+
+/// Results of the previous build, reused by the next one where their inputs are unchanged.
+public struct BuildCache: Sendable {
+    var markdown: MarkdownCache
+    var pages: PageCache
+
+    /// An empty cache that remembers what each build produced.
+    public init() {
+        markdown = MarkdownCache(isEnabled: true)
+        pages = PageCache(isEnabled: true)
+    }
+
+    /// A cache that remembers nothing (a one-off build).
+    static var disabled: BuildCache {
+        var cache = BuildCache()
+        cache.markdown = MarkdownCache(isEnabled: false)
+        cache.pages = PageCache(isEnabled: false)
+        return cache
+    }
+
+    /// What the most recent build parsed and rendered, and what it reused.
+    public var statistics: BuildStatistics {
+        BuildStatistics(markdownParsed: markdown.misses, markdownReused: markdown.hits,
+                        pagesRendered: pages.misses, pagesReused: pages.hits)
+    }
+
+    /// Starts counting for a new build.
+    mutating func beginBuild() {
+        markdown.beginBuild()
+        pages.beginBuild()
+    }
+
+    /// Forgets what this build did not use.
+    mutating func endBuild() {
+        markdown.endBuild()
+        pages.endBuild()
+    }
+}
+
+/// How much of a build was done anew and how much was reused from the previous one.
+public struct BuildStatistics: Hashable, Sendable {
+    /// Markdown texts (bodies and note definitions) parsed by cmark-gfm.
+    public var markdownParsed: Int
+    /// Markdown texts whose syntax tree was reused.
+    public var markdownReused: Int
+    /// Pages rendered through their template.
+    public var pagesRendered: Int
+    /// Pages whose HTML was reused.
+    public var pagesReused: Int
+
+    /// `re-rendered 3 pages, reused 9; parsed 1 text, reused 330`.
+    public var summary: String {
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        return "re-rendered \(count(pagesRendered, "page")), reused \(pagesReused); "
+            + "parsed \(count(markdownParsed, "text")), reused \(markdownReused)"
+    }
+}

@@ -1,0 +1,81 @@
+// The local disk, limited to some folders (for the preview server: the content and templates
+// folders). A symbolic link whose target lies outside them is listed but cannot be read, so
+// the build reports it (`symlink-outside`) instead of copying, say, `/etc/passwd` into the
+// site; a linked folder outside them is not walked into. `sitegen build` reads through
+// `LocalFileSystem` and follows links wherever they lead, as before.
+
+import Foundation
+
+/// A `FileSystem` that reads only files whose real path lies inside `roots`.
+public struct ConfinedFileSystem: FileSystem {
+    /// The real paths (links resolved) of the allowed folders, each ending in `/`.
+    public let roots: [String]
+    private let disk = LocalFileSystem()
+
+    /// Confines reads to `folders` (as given; their links are resolved once, here).
+    public init(folders: [String]) {
+        roots = folders.map { folder in
+            let real = Self.realPath(folder) ?? URL(fileURLWithPath: folder).standardizedFileURL.path
+            return real.hasSuffix("/") ? real : real + "/"
+        }
+    }
+
+    /// Whether `path` (links resolved) lies inside one of the roots.
+    public func isInside(_ path: String) -> Bool {
+        guard let real = Self.realPath(path) else { return false }
+        return roots.contains { (real + "/").hasPrefix($0) }
+    }
+
+    /// Reads the file; throws `FileSystemError.outsideRoots` when its real path is outside.
+    public func contents(of path: String) throws -> Data {
+        guard let real = Self.realPath(path) else { return try disk.contents(of: path) }
+        guard roots.contains(where: { (real + "/").hasPrefix($0) }) else {
+            throw FileSystemError.outsideRoots(path: path, target: real)
+        }
+        return try disk.contents(of: real)
+    }
+
+    public func exists(_ path: String) -> Bool { disk.exists(path) }
+
+    public func isDirectory(_ path: String) -> Bool { disk.isDirectory(path) }
+
+    /// Files under `directory`, as `LocalFileSystem` lists them, except that a linked folder
+    /// outside the roots is listed as one entry (reading it reports where it leads).
+    public func files(under directory: String) throws -> [String] {
+        guard isDirectory(directory) else { throw FileSystemError.notADirectory(path: directory) }
+        var result: [String] = []
+        var visited: Set<String> = []
+        try walk(directory, relative: "", visited: &visited, into: &result)
+        return result.sorted()
+    }
+
+    private func walk(_ path: String, relative: String, visited: inout Set<String>, into result: inout [String]) throws {
+        let real = Self.realPath(path) ?? path
+        guard visited.insert(real).inserted else { throw FileSystemError.symlinkLoop(path: path) }
+        defer { visited.remove(real) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: path).sorted() where !name.hasPrefix(".") {
+            let child = path + "/" + name
+            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            if isDirectory(child) && isInside(child) {
+                try walk(child, relative: childRelative, visited: &visited, into: &result)
+            } else {
+                result.append(childRelative)
+            }
+        }
+    }
+
+    /// The absolute path with every link resolved, or nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+}
+
+extension Diagnostic {
+    /// A symbolic link in the content that leads outside the folders the preview may read.
+    static func symlinkOutside(_ path: String, target: String) -> Diagnostic {
+        Diagnostic(file: path, severity: .error, code: .symlinkOutside,
+                   message: "this symbolic link leads outside the content and templates folders (to \(target)); the preview serves only files inside them: copy the file into the content folder instead")
+    }
+}
