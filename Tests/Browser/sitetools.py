@@ -28,6 +28,7 @@ PAGES = {
     "documents-index": "documents/",
     "full-report": "report/full/",
     "abbreviations": "report/abbreviations/",
+    "search": "search/?q=Nyi%20Thuta",
     "404": "no-such-page/",
 }
 MISSING_PAGE = PAGES["404"]

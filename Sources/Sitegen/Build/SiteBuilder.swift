@@ -1,7 +1,7 @@
 // The build, in one place: each stage takes a value and returns a value, and this type only
 // calls them in order, collects their diagnostics and decides whether to write.
 //
-//   ContentLoader → MarkdownStage → NoteResolver → PageRenderer → LinkChecker → SiteWriter
+//   ContentLoader → MarkdownStage → NoteResolver → PageRenderer → SearchIndexer → LinkChecker → SiteWriter
 
 import Foundation
 
@@ -58,9 +58,11 @@ public struct SiteBuilder: Sendable {
 
         let urls = SiteURLs(baseURL: options.baseURL ?? content.publication.meta.baseURL ?? "/")
         let copied = copiedFiles(content: content, templates: templates, diagnostics: &diagnostics)
-        let (site, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied).run(parsed, notes: notes)
+        let (rendered, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied).run(parsed, notes: notes)
         diagnostics += renderProblems
         mark("render")
+        let site = SearchIndexer().run(rendered)
+        mark("search")
         let checkProblems = LinkChecker(urls: urls, displayRoot: options.outputDirectory).check(site.files)
         diagnostics += checkProblems.map { options.strict ? $0 : $0.with(severity: .warning) }
         mark("check")

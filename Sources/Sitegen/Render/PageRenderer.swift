@@ -88,7 +88,7 @@ public struct PageRenderer: Sendable {
             title: publication.title, subtitle: publication.subtitle,
             authors: publication.authors.map(\.name).joined(separator: " and "),
             publisher: publication.publisher, year: publication.year, language: publication.language ?? "en",
-            basePath: urls.basePath, stylesheetURL: urls.asset("site.css"), scriptURL: nil,
+            basePath: urls.basePath, stylesheetURL: urls.asset("site.css"), scriptURL: urls.asset("search.js"),
             navigation: [
                 LinkView(title: "Contents", url: urls.home),
                 LinkView(title: "Full report", url: urls.fullReport),
@@ -221,11 +221,13 @@ public struct PageRenderer: Sendable {
 
         // Companion documents.
         var documentEditorials: [(Parsed<DocumentMeta>, [EditorialNoteItem])] = []
+        var documentBodies: [Slug: HTML] = [:]
         for document in site.documents {
             let meta = document.page.meta
             var r = BodyRenderer(basePath: urls.basePath, source: document.page.source, pageURLs: pageURLs,
                                  slugger: Slugger(reserved: ["main"]), sectionID: document.page.slug.rawValue)
             let html = r.render(document.document.blocks)
+            documentBodies[document.page.slug] = html
             diagnostics += r.diagnostics
             documentEditorials.append((document, r.editorialNotes))
             var m = model(title: meta.title, kind: "document", path: "documents/\(document.page.slug)/",
@@ -303,6 +305,11 @@ public struct PageRenderer: Sendable {
         editorial.editorialGroups = editorialGroups
         emit("editorial", editorial, at: "editorial-notes/")
 
+        // Search: the page the search box submits to; the script fills it in.
+        var search = model(title: "Search", kind: "search", path: "search/")
+        search.links = searchFallbackLinks(site)
+        emit("search", search, at: "search/")
+
         // Not found.
         var notFound = model(title: "Page not found", kind: "not-found", path: "404.html")
         notFound.canonicalURL = nil
@@ -315,7 +322,9 @@ public struct PageRenderer: Sendable {
         }
         files += SiteFiles.sitemapAndRobots(urls: urls, pages: files.map(\.path))
         files += copiedFiles
-        return (RenderedSite(files: files.sorted { $0.path < $1.path }), diagnostics)
+        let searchRecords = searchRecords(site, notes: notes, sources: SearchSources(
+            abstract: abstractHTML, chapters: bodies.mapValues(\.html), noteBodies: noteBodies, documents: documentBodies))
+        return (RenderedSite(files: files.sorted { $0.path < $1.path }, searchRecords: searchRecords), diagnostics)
     }
 
     /// Content paths → page URLs, for links between Markdown files.

@@ -1,0 +1,58 @@
+// The renderer's part in search: the search page, and the records of everything a reader can
+// search for, read from the same HTML trees the pages are made of (so every result links to
+// an anchor that exists). Profiles plug in here with a `SearchRecord` each.
+
+import Foundation
+import SitegenMarkdown
+
+extension PageRenderer {
+    /// Rendered bodies the search records are read from.
+    struct SearchSources {
+        var abstract: HTML
+        var chapters: [Slug: HTML]
+        var noteBodies: [NoteLabel: HTML]
+        var documents: [Slug: HTML]
+    }
+
+    /// The search records of the site, in reading order: the abstract, each chapter (its title,
+    /// headings and paragraphs), the notes, the abbreviations, the companion documents.
+    func searchRecords(_ site: ParsedSite, notes: NoteIndex, sources: SearchSources) -> [SearchRecord] {
+        var extractor = SearchRecordExtractor()
+        extractor.addPage(kind: .chapter, title: "Abstract", path: "", body: sources.abstract, pageRecord: false)
+        var chapterTitles: [Slug: String] = [:]
+        for (index, chapter) in site.chapters.enumerated() {
+            let slug = chapter.page.slug
+            chapterTitles[slug] = "Chapter \(index + 1): \(chapter.page.meta.title)"
+            extractor.addPage(kind: .chapter, title: chapter.page.meta.title, path: "report/\(slug)/",
+                              body: sources.chapters[slug] ?? .fragment([]), pageText: chapter.page.meta.description ?? "")
+        }
+        for note in notes.notes {
+            let body = sources.noteBodies[note.label].map(SearchRecordExtractor.text(of:)) ?? ""
+            let text = ([body] + note.editorialExplanations.map { "[Editorial note: \($0)]" }).joined(separator: " ")
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            extractor.add(SearchRecord(kind: .note, title: "Note \(note.label)", section: note.homeChapter.flatMap { chapterTitles[$0] },
+                                       url: "report/notes/#\(note.id)", text: text))
+        }
+        for abbreviation in site.content.abbreviations?.meta.abbreviations ?? [] {
+            extractor.add(SearchRecord(kind: .glossary, title: abbreviation.term, section: "Abbreviations",
+                                       url: "report/abbreviations/", text: abbreviation.expansion, boosted: [abbreviation.term]))
+        }
+        for document in site.documents {
+            let slug = document.page.slug
+            extractor.addPage(kind: .document, title: document.page.meta.title, path: "documents/\(slug)/",
+                              body: sources.documents[slug] ?? .fragment([]), pageText: document.page.meta.description ?? "")
+        }
+        return extractor.records
+    }
+
+    /// Where the search page sends readers whose browser runs no JavaScript.
+    func searchFallbackLinks(_ site: ParsedSite) -> [LinkView] {
+        [
+            LinkView(title: "Contents", url: urls.home),
+            LinkView(title: "Notes", url: urls.notes),
+            site.content.abbreviations.map { LinkView(title: $0.meta.title, url: urls.abbreviations) },
+            site.documents.isEmpty ? nil : LinkView(title: "Companion documents", url: urls.documents),
+            LinkView(title: "Full report on one page", url: urls.fullReport),
+        ].compactMap { $0 }
+    }
+}
