@@ -15,12 +15,17 @@
   const WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\u2018\u02bc][\p{L}\p{N}\p{M}]+)*/gu;
   const fold = w => w.normalize('NFKD').toLowerCase().replace(MARKS, '').replace(/\u03c2/g, '\u03c3')
     .replace(/\u00df/g, 'ss').replace(/[\u2019\u2018\u02bc]/g, "'").replace(/'s$/, '').replace(/'/g, '');
+  const folded = new Map(), tokenised = new Map();
   const tokens = s => {
-    const out = [];
+    let out = tokenised.get(s);
+    if (out) return out;
+    out = [];
     for (const m of s.matchAll(WORD)) {
-      const t = fold(m[0]);
+      let t = folded.get(m[0]);
+      if (t === undefined) folded.set(m[0], (t = fold(m[0])));
       if (t) out.push([t, m.index, m.index + m[0].length]);
     }
+    if (s.length > 40) tokenised.set(s, out); // texts of results, met again as the query grows
     return out;
   };
   const terms = s => tokens(s).map(t => t[0]);
@@ -281,14 +286,18 @@
   // The search page: results in #search-results, the query in the address.
   const list = document.getElementById('search-results'), input = document.getElementById('search-query');
   if (!list || !input) return;
-  const page = view(input, list, document.getElementById('search-status'), 20);
+  const page = view(input, list, document.getElementById('search-status'), 10);
   page.more = document.getElementById('search-more');
   input.form.hidden = false;
   input.value = new URLSearchParams(location.search).get('q') || '';
+  let address = 0;
   const update = () => {
-    const q = input.value.trim();
-    history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : location.pathname);
     run(page);
+    clearTimeout(address); // the address follows once typing pauses (replaceState is slow)
+    address = setTimeout(() => {
+      const q = input.value.trim();
+      history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : location.pathname);
+    }, 300);
   };
   input.addEventListener('input', update);
   input.form.addEventListener('submit', follow(page));
