@@ -53,6 +53,18 @@ struct SearchTextTests {
         #expect(found.sorted() == words.sorted())
     }
 
+    /// `terms` (bytes, fast) and `tokens` (scalars, with ranges) read every content file alike.
+    @Test func bothReadersAgreeOnTheShippedContent() throws {
+        let files = try LocalFileSystem().files(under: Repo.content).filter { $0.hasSuffix(".md") }
+        #expect(files.count > 10)
+        for file in files {
+            let text = try String(contentsOfFile: Repo.content + "/" + file, encoding: .utf8)
+            #expect(SearchText.terms(text) == SearchText.tokens(text).map(\.term), "\(file)")
+        }
+        let mixed = "Ünïcode’s ‘quotes’ ʼokina 2021’s e\u{301}te ﬁne ΣΑΣ ဦး x'"
+        #expect(SearchText.terms(mixed) == SearchText.tokens(mixed).map(\.term))
+    }
+
     @Test func termsAreOrderedLikeJavaScriptStrings() {
         // U+FF41 (fullwidth a) is after U+1F600 in scalar order's UTF-16 view: surrogates (D83D) sort first.
         #expect(SearchText.utf16Less("\u{1F600}", "\u{FF41}"))

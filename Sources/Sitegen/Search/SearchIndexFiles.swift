@@ -20,7 +20,7 @@ public struct SearchIndexFiles: Hashable, Sendable {
     /// The folder of the files, relative to the output.
     public var folder = "search/"
     /// A terms file is closed once its content passes this many bytes.
-    public var shardBytes = 8192
+    public var shardBytes = 4096
     /// A text file is closed once its texts pass this many bytes.
     public var chunkBytes = 4096
 
@@ -112,13 +112,13 @@ public struct SearchIndexFiles: Hashable, Sendable {
 
     /// One number: base-32 digits, most significant first, the last one shifted by 32.
     static func appendNumber(_ number: Int, to bytes: inout [UInt8]) {
-        var digits: [UInt8] = [alphabet[32 + number & 31]]
-        var rest = number >> 5
-        while rest > 0 {
-            digits.append(alphabet[rest & 31])
-            rest >>= 5
+        var shift = 0
+        while number >> (shift + 5) > 0 { shift += 5 }
+        while shift > 0 {
+            bytes.append(alphabet[(number >> shift) & 31])
+            shift -= 5
         }
-        bytes.append(contentsOf: digits.reversed())
+        bytes.append(alphabet[32 + number & 31])
     }
 
     /// Decodes `encode`'s output (for tests and tools).

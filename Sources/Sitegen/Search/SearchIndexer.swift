@@ -38,30 +38,26 @@ public struct SearchIndexer: Sendable {
 
     /// Tokenises and scores `records`.
     public func index(_ records: [SearchRecord]) -> SearchIndex {
-        // Words of every record, on all cores; then every term gets a number, in order of appearance.
-        let counted = records.parallelMap { record -> (counts: [String: (text: Int, boosted: Int)], text: Int, boosted: Int) in
-            var counts: [String: (text: Int, boosted: Int)] = [:]
-            let text = SearchText.terms(record.text)
-            let boosted = record.boosted.flatMap(SearchText.terms)
-            for term in text { counts[term, default: (0, 0)].text += 1 }
-            for term in boosted { counts[term, default: (0, 0)].boosted += 1 }
-            return (counts, text.count, boosted.count)
-        }
+        // Terms are numbered in order of appearance; each record counts its own.
         var termIDs: [String: Int] = [:]
         var termNames: [String] = []
         var counts: [[Int: (text: Int, boosted: Int)]] = []
-        let textLengths = counted.map(\.text), boostedLengths = counted.map(\.boosted)
-        for record in counted {
+        var textLengths: [Int] = [], boostedLengths: [Int] = []
+        func id(_ term: String) -> Int {
+            if let id = termIDs[term] { return id }
+            termIDs[term] = termNames.count
+            termNames.append(term)
+            return termNames.count - 1
+        }
+        for record in records {
             var own: [Int: (text: Int, boosted: Int)] = [:]
-            for (term, tf) in record.counts {
-                let id = termIDs[term] ?? termNames.count
-                if id == termNames.count {
-                    termIDs[term] = id
-                    termNames.append(term)
-                }
-                own[id] = tf
-            }
+            let text = SearchText.terms(record.text)
+            let boosted = record.boosted.flatMap(SearchText.terms)
+            for term in text { own[id(term), default: (0, 0)].text += 1 }
+            for term in boosted { own[id(term), default: (0, 0)].boosted += 1 }
             counts.append(own)
+            textLengths.append(text.count)
+            boostedLengths.append(boosted.count)
         }
 
         func average(_ lengths: [Int]) -> Double {

@@ -18,14 +18,55 @@ public enum SearchText {
         public var range: Range<String.Index>
     }
 
-    /// The folded terms of `text`, in order.
+    /// The folded terms of `text`, in order. The same as `tokens(text).map(\.term)`, read from
+    /// the UTF-8 bytes: words of ASCII letters and digits, most of them, are lowercased on the spot.
     public static func terms(_ text: String) -> [String] {
-        var result: [String] = []
-        scan(text) { scalars in
-            let term = fold(String(scalars))
-            if !term.isEmpty { result.append(term) }
+        var text = text
+        return text.withUTF8 { bytes -> [String] in
+            var result: [String] = []
+            var index = 0
+            while index < bytes.count {
+                let (first, firstLength) = scalar(bytes, index)
+                guard isWordScalar(first) else {
+                    index += firstLength
+                    continue
+                }
+                let start = index
+                var end = index + firstLength
+                var plain = first.isASCII
+                while end < bytes.count {
+                    let (next, length) = scalar(bytes, end)
+                    if isWordScalar(next) {
+                        plain = plain && next.isASCII
+                        end += length
+                    } else if isApostrophe(next), end + length < bytes.count, isWordScalar(scalar(bytes, end + length).0) {
+                        plain = false
+                        end += length
+                    } else {
+                        break
+                    }
+                }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let term = plain ? String(unsafeUninitializedCapacity: word.count) { buffer in
+                    for (offset, byte) in word.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
+                    return word.count
+                } : fold(String(decoding: word, as: UTF8.self))
+                if !term.isEmpty { result.append(term) }
+                index = end
+            }
+            return result
         }
-        return result
+    }
+
+    /// The scalar at `index` of valid UTF-8 and its length in bytes.
+    @inline(__always)
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        func tail(_ n: Int) -> UInt32 { UInt32(bytes[index + n]) & 0x3F }
+        if lead < 0xE0 { return (Unicode.Scalar((lead & 0x1F) << 6 | tail(1))!, 2) }
+        if lead < 0xF0 { return (Unicode.Scalar((lead & 0x0F) << 12 | tail(1) << 6 | tail(2))!, 3) }
+        return (Unicode.Scalar((lead & 0x07) << 18 | tail(1) << 12 | tail(2) << 6 | tail(3))!, 4)
     }
 
     /// The words of `text` with their folded terms, in order. Words that fold to nothing are left out.
