@@ -192,6 +192,12 @@ def test_search_page_keeps_the_query_in_the_address(driver, site):
     assert wait_until(lambda: driver.current_url == site.url("search/?q=Tatmadaw"), 5), driver.current_url
 
 
+def test_slash_focuses_the_search_page_field(driver, site):
+    load(driver, site.url("search/"), settle=0.05)
+    driver.find_element(By.TAG_NAME, "body").send_keys("/")
+    assert driver.execute_script("return document.activeElement.id") == "search-query"
+
+
 def test_results_work_under_a_sub_path(driver, subpath_site):
     results = search_page(driver, subpath_site, "Bunthe")
     assert results, "no results under the sub-path"

@@ -275,12 +275,13 @@
   form.addEventListener('keydown', keys(header, show));
   form.addEventListener('submit', follow(header));
   form.addEventListener('focusout', e => { if (!form.contains(e.relatedTarget)) panel.hidden = true; });
+  let slash = box; // what '/' focuses: the box, or the search page's own field
   document.addEventListener('keydown', e => {
     const t = e.target;
     if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
     e.preventDefault();
-    box.focus();
-    box.select();
+    slash.focus();
+    slash.select();
   });
 
   // The search page: results in #search-results, the query in the address.
@@ -289,6 +290,7 @@
   const page = view(input, list, document.getElementById('search-status'), 10);
   page.more = document.getElementById('search-more');
   input.form.hidden = false;
+  slash = input;
   input.value = new URLSearchParams(location.search).get('q') || '';
   let address = 0;
   const update = () => {

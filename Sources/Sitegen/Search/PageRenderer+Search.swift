@@ -1,6 +1,10 @@
 // The renderer's part in search: the search page, and the records of everything a reader can
 // search for, read from the same HTML trees the pages are made of (so every result links to
-// an anchor that exists). Profiles plug in here with a `SearchRecord` each.
+// an anchor that exists). Profiles plug in here with a record each, their names boosted:
+//
+//   extractor.add(SearchRecord(kind: .person, title: meta.name, url: "people/\(slug)/",
+//                              text: meta.summary + " " + SearchRecordExtractor.text(of: body),
+//                              boosted: [meta.name] + meta.aliases))
 
 import Foundation
 import SitegenMarkdown
