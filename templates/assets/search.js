@@ -137,7 +137,7 @@
   const hasPhrase = (r, ws) => {
     const d = record(r);
     return [d.title, d.section, d.text, ...d.extras].some(f => {
-      const ts = terms(f);
+      const ts = terms(f || '');
       for (let i = 0; i + ws.length <= ts.length; i++) if (ws.every((w, j) => ts[i + j] === w)) return true;
       return false;
     });
