@@ -1,5 +1,5 @@
 // Search records come from the rendered HTML trees: one per anchored block and heading,
-// without note markers.
+// without note markers, permalinks or archive links.
 
 import Testing
 @testable import Sitegen
@@ -10,6 +10,7 @@ struct SearchRecordExtractorTests {
             .el("p", [("id", "intro-p1")], [
                 .text("First "), .el("em", [], [.text("paragraph")]), .text("."),
                 .el("sup", [("class", "note-ref")], [.el("a", [("href", "#note-1")], [.text("1")])]),
+                .el("a", [("href", "#intro-p1"), ("class", "permalink")], [.text("¶")]),
             ]),
             .text("\n"),
             .el("h2", [("id", "a-section")], [.text("A section")]),
@@ -17,6 +18,8 @@ struct SearchRecordExtractorTests {
                 .text("With an "),
                 .el("span", [("class", "editorial")], [.el("span", [("class", "editorial-label")], [.text("[Editorial note:")]),
                                                        .text(" correction]")]),
+                .text(" "), .el("a", [("href", "https://example.org/"), ("class", "url")], [.text("example.org")]),
+                .el("a", [("href", "https://web.archive.org/"), ("class", "archive")], [.text("archived")]),
             ]),
             .el("figure", [("id", "a-section-fig1")], [.el("figcaption", [], [
                 .el("p", [("id", "a-section-p2")], [.text("Caption")]),
@@ -32,7 +35,7 @@ struct SearchRecordExtractorTests {
             SearchRecord(kind: .chapter, title: "Chapter", section: "A section", url: "report/chapter/#a-section", text: "",
                          boosted: ["A section"]),
             SearchRecord(kind: .chapter, title: "Chapter", section: "A section", url: "report/chapter/#a-section-p1",
-                         text: "With an [Editorial note: correction]"),
+                         text: "With an [Editorial note: correction] example.org"),
             SearchRecord(kind: .chapter, title: "Chapter", section: "A section", url: "report/chapter/#a-section-fig1", text: "one two"),
             SearchRecord(kind: .chapter, title: "Chapter", section: "A section", url: "report/chapter/#a-section-p2", text: "Caption"),
         ])

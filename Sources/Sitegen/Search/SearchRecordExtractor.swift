@@ -1,7 +1,8 @@
 // Reads search records out of rendered page bodies. It walks the same `HTML` trees the pages
 // are made of, so every record links to an anchor that exists: a block with an id (paragraph,
 // figure, speaker turn) becomes a record, a heading becomes a record and names the section
-// of the blocks after it. Note reference markers are left out of the text.
+// of the blocks after it. Note reference markers, and links that are furniture rather than text
+// (a paragraph's permalink, an "archived" copy), are left out.
 
 /// Collects the search records of the site, page by page, in reading order.
 public struct SearchRecordExtractor: Sendable {
@@ -118,9 +119,12 @@ public struct SearchRecordExtractor: Sendable {
             }
         }
 
-        /// Note reference markers are not words of the text.
+        /// Classes of elements whose text is not part of the text: note markers, permalinks, archive links.
+        static let skippedClasses: Set<Substring> = ["note-ref", "permalink", "archive"]
+
         static func skips(_ name: String, _ attributes: [HTML.Attribute]) -> Bool {
-            name == "sup" && attributes.contains { $0.name == "class" && $0.value == "note-ref" }
+            guard name == "sup" || name == "a", let classes = attributes.first(where: { $0.name == "class" })?.value else { return false }
+            return classes.split(separator: " ").contains { skippedClasses.contains($0) }
         }
     }
 }
