@@ -35,6 +35,7 @@ PAGES = {
     "sources": "sources/",
     "figures": "figures/",
     "timeline": "timeline/",
+    "search": "search/?q=Nyi%20Thuta",
     "404": "no-such-page/",
 }
 MISSING_PAGE = PAGES["404"]

@@ -32,7 +32,7 @@ return {all: links.filter(rendered).map(a => a.href),
 """
 
 
-@pytest.mark.parametrize("page", ["home", "chapter"])
+@pytest.mark.parametrize("page", ["home", "chapter", "search"])
 def test_tab_order(driver, site, page):
     load(driver, site.url(PAGES[page]), settle=0.05)
     links = driver.execute_script(LINKS_JS)

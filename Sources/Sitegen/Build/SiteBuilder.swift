@@ -2,7 +2,7 @@
 // calls them in order, collects their diagnostics and decides whether to write.
 //
 //   ContentLoader → MarkdownStage → NoteResolver → ProfileResolver → SourceRegister → PageRenderer
-//   → LinkChecker → SiteWriter
+//   → SearchIndexer → LinkChecker → SiteWriter
 
 import Foundation
 
@@ -79,10 +79,12 @@ public struct SiteBuilder: Sendable {
         let urls = SiteURLs(baseURL: options.baseURL ?? content.publication.meta.baseURL ?? "/")
         basePath = urls.basePath
         let copied = copiedFiles(content: content, templates: templates, diagnostics: &diagnostics)
-        let (site, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied)
+        let (rendered, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied)
             .run(parsed, notes: notes, profiles: profiles, sources: sources, cache: &cache.pages)
         diagnostics += renderProblems
         mark("render")
+        let site = SearchIndexer().run(rendered)
+        mark("search")
         let checkProblems = LinkChecker(urls: urls, displayRoot: options.outputDirectory).check(site.files)
         diagnostics += checkProblems.map { options.strict ? $0 : $0.with(severity: .warning) }
         mark("check")

@@ -24,6 +24,8 @@ public struct OutputFile: Hashable, Sendable {
 /// The rendered site, before it is written.
 public struct RenderedSite: Sendable {
     public var files: [OutputFile]
+    /// What the search index is built from, in reading order.
+    public var searchRecords: [SearchRecord] = []
     /// Number of HTML pages among the files.
     public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
 }

@@ -115,7 +115,7 @@ public struct PageRenderer: Sendable {
             title: publication.title, subtitle: publication.subtitle,
             authors: publication.authors.map(\.name).joined(separator: " and "),
             publisher: publication.publisher, year: publication.year, language: publication.language ?? "en",
-            basePath: urls.basePath, stylesheetURL: urls.asset("site.css"), scriptURL: nil,
+            basePath: urls.basePath, stylesheetURL: urls.asset("site.css"), scriptURL: urls.asset("search.js"),
             navigation: [
                 LinkView(title: "Contents", url: urls.home),
                 LinkView(title: "Full report", url: urls.fullReport),
@@ -261,6 +261,7 @@ public struct PageRenderer: Sendable {
         // Companion documents.
         var documentEditorials: [(Parsed<DocumentMeta>, [EditorialNoteItem])] = []
         var documentMentions: [(Parsed<DocumentMeta>, [MentionRecord])] = []
+        var documentBodies: [Slug: HTML] = [:]
         for document in site.documents {
             let meta = document.page.meta
             var r = BodyRenderer(basePath: urls.basePath, source: document.page.source, pageURLs: pageURLs,
@@ -270,6 +271,7 @@ public struct PageRenderer: Sendable {
             r.permalinks = true
             let html = r.render(document.document.blocks)
             documentMentions.append((document, r.mentions))
+            documentBodies[document.page.slug] = html
             diagnostics += r.diagnostics
             documentEditorials.append((document, r.editorialNotes))
             var m = model(title: meta.title, kind: "document", path: "documents/\(document.page.slug)/",
@@ -408,6 +410,10 @@ public struct PageRenderer: Sendable {
             m.links = sources.unparsedNotes.map { LinkView(title: $0.rawValue, url: urls.notes + "#note-\($0)") }
             emit("sources", m, at: "sources/")
         }
+        // Search: the page the search box submits to; the script fills it in.
+        var search = model(title: "Search", kind: "search", path: "search/")
+        search.links = searchFallbackLinks(site)
+        emit("search", search, at: "search/")
 
         // Not found.
         var notFound = model(title: "Page not found", kind: "not-found", path: "404.html")
@@ -418,7 +424,9 @@ public struct PageRenderer: Sendable {
         var files = cache.render(jobs, with: templates)
         files += SiteFiles.sitemapAndRobots(urls: urls, pages: files.map(\.path))
         files += copiedFiles
-        return (RenderedSite(files: files.sorted { $0.path < $1.path }), diagnostics)
+        let searchRecords = searchRecords(site, notes: notes, profiles: profiles, sources: SearchSources(
+            abstract: abstractHTML, chapters: bodies.mapValues(\.html), noteBodies: noteBodies, documents: documentBodies))
+        return (RenderedSite(files: files.sorted { $0.path < $1.path }, searchRecords: searchRecords), diagnostics)
     }
 
     /// Content paths → page URLs, for links between Markdown files.

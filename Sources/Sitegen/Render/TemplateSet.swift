@@ -8,7 +8,7 @@ import Mustache
 public struct TemplateSet: Sendable {
     /// Templates the renderer needs, one per kind of page, plus the layout they extend.
     public static let required = ["layout", "home", "chapter", "notes", "editorial", "abbreviations",
-                                  "documents", "document", "full", "page", "404", "profile", "profiles", "sources", "figures", "timeline"]
+                                  "documents", "document", "full", "page", "search", "404", "profile", "profiles", "sources", "figures", "timeline"]
 
     public var library: MustacheLibrary
     /// Files under `assets/` in the templates folder, copied to `public/assets/`.

@@ -1,0 +1,79 @@
+// The renderer's part in search: the search page, and the records of everything a reader can
+// search for, read from the same HTML trees the pages are made of (so every result links to
+// an anchor that exists). Profiles have a record each, their names and aliases boosted.
+
+import Foundation
+import SitegenMarkdown
+
+extension PageRenderer {
+    /// Rendered bodies the search records are read from.
+    struct SearchSources {
+        var abstract: HTML
+        var chapters: [Slug: HTML]
+        var noteBodies: [NoteLabel: HTML]
+        var documents: [Slug: HTML]
+    }
+
+    /// The search records of the site, in reading order: the abstract, each chapter (its title,
+    /// headings and paragraphs), the notes, the abbreviations, the companion documents.
+    func searchRecords(_ site: ParsedSite, notes: NoteIndex, profiles: Profiles, sources: SearchSources) -> [SearchRecord] {
+        var extractor = SearchRecordExtractor()
+        extractor.addPage(kind: .chapter, title: "Abstract", path: "", body: sources.abstract, pageRecord: false)
+        var chapterTitles: [Slug: String] = [:]
+        for (index, chapter) in site.chapters.enumerated() {
+            let slug = chapter.page.slug
+            chapterTitles[slug] = "Chapter \(index + 1): \(chapter.page.meta.title)"
+            extractor.addPage(kind: .chapter, title: chapter.page.meta.title, path: "report/\(slug)/",
+                              body: sources.chapters[slug] ?? .fragment([]), pageText: chapter.page.meta.description ?? "")
+        }
+        for note in notes.notes {
+            let body = sources.noteBodies[note.label].map(SearchRecordExtractor.text(of:)) ?? ""
+            let text = ([body] + note.editorialExplanations.map { "[Editorial note: \($0)]" }).joined(separator: " ")
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            extractor.add(SearchRecord(kind: .note, title: "Note \(note.label)", section: note.homeChapter.flatMap { chapterTitles[$0] },
+                                       url: "report/notes/#\(note.id)", text: text))
+        }
+        for abbreviation in site.content.abbreviations?.meta.abbreviations ?? [] {
+            extractor.add(SearchRecord(kind: .glossary, title: abbreviation.term, section: "Abbreviations",
+                                       url: "report/abbreviations/#abbr-\(Slugger.slug(abbreviation.term))",
+                                       text: abbreviation.expansion, boosted: [abbreviation.term]))
+        }
+        func profileText(_ summary: String?, _ facts: [String?], _ document: MarkdownDocument) -> String {
+            ([summary] + facts + document.blocks.flatMap(\.inlineRuns).map { Optional($0.plainText) })
+                .compactMap { $0 }.joined(separator: " ")
+        }
+        for person in profiles.people {
+            let meta = person.page.meta
+            extractor.add(SearchRecord(kind: .person, title: meta.name, section: meta.rank ?? meta.status.rawValue.capitalizedFirst,
+                                       url: "people/\(person.page.slug)/",
+                                       text: profileText(meta.summary, [meta.rank, meta.unit, meta.defected], person.document),
+                                       boosted: [meta.name] + (meta.aliases ?? [])))
+        }
+        for organisation in profiles.organisations {
+            let meta = organisation.page.meta
+            extractor.add(SearchRecord(kind: .organisation, title: meta.name, section: meta.type.rawValue.capitalizedFirst,
+                                       url: "organisations/\(organisation.page.slug)/",
+                                       text: profileText(meta.summary, [], organisation.document),
+                                       boosted: [meta.name] + [meta.abbreviation].compactMap { $0 } + (meta.aliases ?? [])))
+        }
+        for document in site.documents {
+            let slug = document.page.slug
+            extractor.addPage(kind: .document, title: document.page.meta.title, path: "documents/\(slug)/",
+                              body: sources.documents[slug] ?? .fragment([]), pageText: document.page.meta.description ?? "")
+        }
+        return extractor.records
+    }
+
+    /// Where the search page sends readers whose browser runs no JavaScript.
+    func searchFallbackLinks(_ site: ParsedSite) -> [LinkView] {
+        [
+            LinkView(title: "Contents", url: urls.home),
+            LinkView(title: "Notes", url: urls.notes),
+            site.people.isEmpty ? nil : LinkView(title: "People", url: urls.url("people/")),
+            site.organisations.isEmpty ? nil : LinkView(title: "Organisations", url: urls.url("organisations/")),
+            site.content.abbreviations.map { LinkView(title: $0.meta.title, url: urls.abbreviations) },
+            site.documents.isEmpty ? nil : LinkView(title: "Companion documents", url: urls.documents),
+            LinkView(title: "Full report on one page", url: urls.fullReport),
+        ].compactMap { $0 }
+    }
+}

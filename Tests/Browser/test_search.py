@@ -1,0 +1,227 @@
+"""Search: the box on every page, the search page, folding shared with the Swift index.
+
+Queries are typed into the real page in headless Chromium; the expected results are derived
+from the built site (paragraph ids) and from content/ (which file holds a term), so the
+tests follow the content rather than hard-coded ids.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from sitetools import CONTENT_DIR, PAGES, REPO_ROOT, current_hash, fetch, in_viewport, load, wait_until
+
+FOLDING_TABLE = REPO_ROOT / "Tests/SitegenTests/Fixtures/search-folding.json"
+
+RESULTS_JS = """
+const list = document.getElementById(arguments[0]) || document.querySelector(arguments[0]);
+const status = arguments[1] ? document.querySelector(arguments[1]) : null;
+if (!list || (status && !status.textContent)) return null;
+const links = [...list.querySelectorAll('a')].map(a => ({href: a.href, text: a.textContent}));
+return status ? {links} : (links.length ? links : null);
+"""
+
+
+def page_results(driver, timeout=10.0):
+    """Links in #search-results once the status line says how many there are."""
+    found = wait_until(lambda: driver.execute_script(RESULTS_JS, "search-results", "#search-status"), timeout)
+    return found["links"] if found else []
+
+
+def search_page(driver, site, query):
+    load(driver, site.url("search/?q=" + urllib.parse.quote(query)), settle=0.1)
+    return page_results(driver)
+
+
+def paragraph_id(site, page: str, text: str) -> str:
+    """The id of the paragraph of a built page that contains `text`."""
+    html = (site.public_dir / page / "index.html").read_text(encoding="utf-8")
+    for m in re.finditer(r'<p id="([^"]+)"[^>]*>(.*?)</p>', html, re.S):
+        if text.lower() in re.sub(r"<[^>]+>", "", m.group(2)).lower():
+            return m.group(1)
+    raise AssertionError(f"no paragraph with {text!r} in {page}")
+
+
+def content_files_with(word: str) -> list[str]:
+    return sorted(str(p.relative_to(CONTENT_DIR)) for p in CONTENT_DIR.rglob("*.md")
+                  if re.search(rf"\b{re.escape(word)}\b", p.read_text(encoding="utf-8"), re.I))
+
+
+def describe(results, n=5):
+    return "\n".join(f"  {i + 1}. {r['href']}  {r['text'][:120]!r}" for i, r in enumerate(results[:n]))
+
+
+# ---------------------------------------------------------------- the cases of the issue
+
+
+def test_person_name_first(driver, site):
+    results = search_page(driver, site, "Nyi Thuta")
+    assert results, "no results for Nyi Thuta"
+    assert "Nyi Thuta" in results[0]["text"], f"first result does not mention Nyi Thuta:\n{describe(results)}"
+    profile = site.url("people/nyi-thuta/")
+    if (site.public_dir / "people/nyi-thuta/index.html").is_file():
+        assert profile in [r["href"] for r in results[:3]], f"profile not in the top three:\n{describe(results)}"
+
+
+def test_partial_name(driver, site):
+    full = search_page(driver, site, "Nyi Thuta")
+    partial = search_page(driver, site, "Nyi Thu")
+    assert partial, "no results for Nyi Thu"
+    assert full[0]["href"] in [r["href"] for r in partial[:3]], (
+        f"'Nyi Thu' misses the first result for 'Nyi Thuta' ({full[0]['href']}) in its top three:\n{describe(partial)}")
+
+
+def test_word_typed_without_its_diacritic(driver, site):
+    assert content_files_with("Bünthe"), "content no longer cites Bünthe"
+    results = search_page(driver, site, "Bunthe")
+    assert results, "no results for Bunthe"
+    assert "Bünthe" in results[0]["text"], f"first result for Bunthe:\n{describe(results)}"
+    # The author the notes spell Bünthe has a profile (Bünthe among its aliases); the notes
+    # that cite him follow it.
+    assert any("#note-" in r["href"] and "Bünthe" in r["text"] for r in results[:3]), (
+        f"no note citing Bünthe in the top three:\n{describe(results)}")
+    marks = driver.execute_script(
+        "return [...document.querySelectorAll('#search-results li:first-child mark')].map(m => m.textContent)")
+    assert "Bünthe" in marks, f"Bünthe is not highlighted in the first result: {marks}"
+
+
+def test_phrase_in_quotes(driver, site):
+    target = site.url("report/introduction/#" + paragraph_id(site, "report/introduction", "Choose this path"))
+    results = search_page(driver, site, '"choose this path"')
+    assert results and results[0]["href"] == target, f"expected {target} first:\n{describe(results)}"
+    # The same words without quotes match more; in quotes only where they stand together.
+    loose = search_page(driver, site, "choose this path")
+    assert len(loose) > len(results)
+
+
+def test_term_only_in_a_note(driver, site):
+    assert content_files_with("Woods") == ["report/notes.md"], "pick another term: 'Woods' is no longer only in the notes"
+    results = search_page(driver, site, "Woods")
+    assert results, "no results for Woods"
+    assert results[0]["href"].startswith(site.url("report/notes/#note-")), describe(results)
+
+
+def test_enter_follows_the_first_result_to_its_paragraph(driver, site):
+    pid = paragraph_id(site, "report/introduction", "Choose this path")
+    load(driver, site.url(PAGES["notes"]), settle=0.05)
+    box = driver.find_element(By.ID, "site-search")
+    box.click()
+    box.send_keys('"choose this path"')
+    first = wait_until(lambda: driver.execute_script(RESULTS_JS, ".site-search-panel ol", None), 10)
+    assert first and first[0]["href"].endswith("#" + pid), f"panel results: {first}"
+    box.send_keys(Keys.ENTER)
+    assert wait_until(lambda: current_hash(driver) == "#" + pid, 10), f"at {driver.current_url}, expected #{pid}"
+    assert driver.current_url == site.url("report/introduction/#" + pid)
+    assert wait_until(lambda: in_viewport(driver, pid), 5), f"{pid} is not in view"
+
+
+def test_search_page_without_javascript(driver_nojs, site):
+    d = driver_nojs
+    load(d, site.url("search/?q=Nyi+Thuta"), settle=0.05)
+    main = d.find_element(By.TAG_NAME, "main")
+    assert "Search needs JavaScript" in main.text, f"no notice without JavaScript:\n{main.text[:500]}"
+    hrefs = {a.get_property("href") for a in main.find_elements(By.CSS_SELECTOR, "a[href]") if a.is_displayed()}
+    for path in ("", "report/notes/"):
+        assert site.url(path) in hrefs, f"the notice does not link to {site.url(path)}: {sorted(hrefs)}"
+    assert not d.find_element(By.ID, "search-query").is_displayed(), "a search form that cannot work is shown"
+
+
+def test_header_box_submits_to_the_search_page_without_javascript(driver_nojs, site):
+    d = driver_nojs
+    load(d, site.url(PAGES["chapter"]), settle=0.05)
+    box = d.find_element(By.ID, "site-search")
+    box.send_keys("Bunthe", Keys.ENTER)
+    assert wait_until(lambda: "/search/" in d.current_url, 10), d.current_url
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(d.current_url).query).get("q") == ["Bunthe"]
+    assert "Search needs JavaScript" in d.find_element(By.TAG_NAME, "main").text
+
+
+# ---------------------------------------------------------------- behaviour of the box
+
+
+def _search_requests(driver):
+    return driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/search/'))")
+
+
+def test_index_loads_only_when_the_box_is_focused(driver, site):
+    load(driver, site.url(PAGES["chapter"]))
+    assert _search_requests(driver) == [], "the index was fetched before the box was focused"
+    driver.find_element(By.TAG_NAME, "body").send_keys("/")
+    assert driver.execute_script("return document.activeElement.id") == "site-search", "'/' does not focus the box"
+    assert wait_until(lambda: _search_requests(driver), 5) == [site.url("search/meta.json")]
+
+
+def test_first_query_fetches_only_part_of_the_index(driver, site):
+    load(driver, site.url("search/?q=Bunthe"), settle=0.2)
+    assert page_results(driver)
+    fetched = _search_requests(driver)
+    total = len(list((site.public_dir / "search").glob("*.json")))
+    assert site.url("search/meta.json") in fetched
+    assert len(fetched) < total / 4, f"{len(fetched)} of {total} index files fetched for one word: {fetched}"
+
+
+def test_arrow_keys_and_escape(driver, site):
+    load(driver, site.url(PAGES["home"]), settle=0.05)
+    box = driver.find_element(By.ID, "site-search")
+    box.click()
+    box.send_keys("defect")
+    links = wait_until(lambda: driver.execute_script(RESULTS_JS, ".site-search-panel ol", None), 10)
+    assert links and len(links) >= 3
+    active = lambda: driver.execute_script("return document.activeElement.href || document.activeElement.id")  # noqa: E731
+    box.send_keys(Keys.ARROW_DOWN)
+    assert active() == links[0]["href"]
+    driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    assert active() == links[1]["href"]
+    driver.switch_to.active_element.send_keys(Keys.ARROW_UP, Keys.ARROW_UP)
+    assert active() == "site-search"
+    box.send_keys(Keys.ESCAPE)
+    assert box.get_property("value") == ""
+    assert not driver.find_element(By.CSS_SELECTOR, ".site-search-panel").is_displayed()
+
+
+def test_search_page_keeps_the_query_in_the_address(driver, site):
+    load(driver, site.url("search/"), settle=0.05)
+    field = driver.find_element(By.ID, "search-query")
+    assert field.is_displayed()
+    field.send_keys("Tatmadaw")
+    assert page_results(driver)
+    assert wait_until(lambda: driver.current_url == site.url("search/?q=Tatmadaw"), 5), driver.current_url
+
+
+def test_slash_focuses_the_search_page_field(driver, site):
+    load(driver, site.url("search/"), settle=0.05)
+    driver.find_element(By.TAG_NAME, "body").send_keys("/")
+    assert driver.execute_script("return document.activeElement.id") == "search-query"
+
+
+def test_results_work_under_a_sub_path(driver, subpath_site):
+    results = search_page(driver, subpath_site, "Bunthe")
+    assert results, "no results under the sub-path"
+    for r in results[:5]:
+        assert r["href"].startswith(subpath_site.base_url), r["href"]
+        status, _, _ = fetch(r["href"].split("#")[0])
+        assert status == 200, f"{r['href']} -> {status}"
+
+
+def test_folding_agrees_with_the_swift_index(driver, site):
+    """The table the Swift tests use (SearchTextTests) gives the same terms in search.js."""
+    table = json.loads(FOLDING_TABLE.read_text(encoding="utf-8"))
+    load(driver, site.url(PAGES["home"]), settle=0.05)
+    got = driver.execute_script("return arguments[0].map(r => sitegenSearch.terms(r.text))", table)
+    diffs = [(row["text"], terms, row["terms"]) for row, terms in zip(table, got) if terms != row["terms"]]
+    assert not diffs, "search.js folds differently from the table:\n" + "\n".join(
+        f"  {t!r}: {a} (expected {e})" for t, a, e in diffs)
+
+
+@pytest.mark.parametrize("query", ["Nyi Thuta", '"choose this path"', "ဦး"])
+def test_no_console_errors_while_searching(driver, site, query):
+    search_page(driver, site, query)
+    entries = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
+    assert not entries, entries

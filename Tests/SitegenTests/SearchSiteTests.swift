@@ -1,0 +1,84 @@
+// Search in the built site: every page carries the search box and the script, the search
+// page works without a server, and every record of the shipped index links to a page and
+// an anchor that exist.
+
+import Foundation
+import Testing
+@testable import Sitegen
+
+struct SearchSiteTests {
+    static let shipped: BuildResult = {
+        let options = BuildOptions(contentDirectory: Repo.content, templatesDirectory: Repo.templates,
+                                   outputDirectory: "/tmp/sitegen-tests-never-written", baseURL: "/sub/path/",
+                                   strict: true, writesOutput: false)
+        return SiteBuilder(options: options).build()
+    }()
+
+    static func json(_ path: String) throws -> Any {
+        let file = try #require(shipped.files.first { $0.path == path }, "\(path) missing")
+        return try JSONSerialization.jsonObject(with: file.data)
+    }
+
+    @Test func everyPageHasTheSearchBoxAndTheScript() {
+        let pages = Self.shipped.files.filter { $0.path.hasSuffix(".html") }
+        #expect(pages.count > 10)
+        for page in pages {
+            let html = String(decoding: page.data, as: UTF8.self)
+            #expect(html.contains(#"<form class="site-search" role="search" aria-label="Site" action="/sub/path/search/" method="get">"#), "\(page.path)")
+            #expect(html.contains(#"<script src="/sub/path/assets/search.js" defer></script>"#), "\(page.path)")
+            #expect(!html.contains("<script>"), "\(page.path) has an inline script")
+        }
+    }
+
+    @Test func theSearchPageExplainsItselfWithoutJavaScript() throws {
+        let html = try #require(Self.shipped.text("search/index.html"))
+        #expect(html.contains(#"<ol id="search-results" class="search-results"></ol>"#))
+        #expect(html.contains("<noscript>"))
+        #expect(html.contains("Search needs JavaScript"))
+        for link in ["/sub/path/", "/sub/path/report/notes/", "/sub/path/documents/"] {
+            #expect(html.contains(#"<li><a href="\#(link)">"#), "\(link)")
+        }
+    }
+
+    @Test func recordsCoverTheWholeSite() throws {
+        let meta = try #require(try Self.json("search/meta.json") as? [String: Any])
+        let kinds = try #require(meta["kinds"] as? [String])
+        let records = try #require(meta["records"] as? [[Any]])
+        var count: [String: Int] = [:]
+        for record in records { count[kinds[record[0] as! Int], default: 0] += 1 }
+        #expect(count["note"] == 321)
+        #expect(count["glossary"] == 13)
+        #expect((count["chapter"] ?? 0) > 300)
+        #expect((count["document"] ?? 0) > 50)
+    }
+
+    @Test func everyRecordLinksToAnAnchorThatExists() throws {
+        let meta = try #require(try Self.json("search/meta.json") as? [String: Any])
+        let records = try #require(meta["records"] as? [[Any]])
+        var ids: [String: Set<String>] = [:]
+        for file in Self.shipped.files where file.path.hasSuffix("index.html") {
+            let html = String(decoding: file.data, as: UTF8.self)
+            ids[String(file.path.dropLast("index.html".count))] = Set(ShippedContentTests.matches(##" id="([^"]+)""##, in: html))
+        }
+        for record in records {
+            let url = try #require(record[3] as? String)
+            #expect(!url.hasPrefix("/"), "\(url) should be relative to the base path")
+            let parts = url.split(separator: "#", maxSplits: 1).map(String.init)
+            let page = url.hasPrefix("#") ? "" : parts[0]
+            #expect(ids[page] != nil, "\(url): no page")
+            if parts.count == 2 { #expect(ids[page]?.contains(parts[1]) == true, "\(url): no anchor") }
+        }
+    }
+
+    @Test func theIndexIsSmallAndSplit() throws {
+        let search = Self.shipped.files.filter { $0.path.hasPrefix("search/") && $0.path.hasSuffix(".json") }
+        #expect(search.count > 10)
+        for file in search { #expect(file.data.count < 64_000, "\(file.path) is \(file.data.count) bytes") }
+        let script = try #require(Self.shipped.files.first { $0.path == "assets/search.js" })
+        #expect(script.data.count < 20_000)
+    }
+
+    @Test func theBuildReportsTheSearchStage() {
+        #expect(Self.shipped.stageTimings.map(\.0).contains("search"))
+    }
+}

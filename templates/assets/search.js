@@ -1,0 +1,311 @@
+/* sitegen search: the search box on every page and the search page (search/?q=…).
+   Plain JavaScript, no dependencies, nothing sent anywhere. The index is fetched when the box
+   is first focused or the search page opens: search/meta.json, then only the terms-N.json
+   and text-N.json files a query needs. Words, folding, queries and ranking are those of
+   Sources/Sitegen/Search (SearchText, SearchQuery, SearchEngine); keep them in step. */
+(() => {
+  'use strict';
+  const box = document.getElementById('site-search');
+  if (!box || !window.fetch) return;
+  const dir = new URL('.', box.form.action).href; // <base>search/
+  const base = new URL('..', dir).href;
+
+  // Words and folding (SearchText).
+  const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+  const WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\u2018\u02bc][\p{L}\p{N}\p{M}]+)*/gu;
+  const fold = w => w.normalize('NFKD').toLowerCase().replace(MARKS, '').replace(/\u03c2/g, '\u03c3')
+    .replace(/\u00df/g, 'ss').replace(/[\u2019\u2018\u02bc]/g, "'").replace(/'s$/, '').replace(/'/g, '');
+  const folded = new Map(), tokenised = new Map();
+  const tokens = s => {
+    let out = tokenised.get(s);
+    if (out) return out;
+    out = [];
+    for (const m of s.matchAll(WORD)) {
+      let t = folded.get(m[0]);
+      if (t === undefined) folded.set(m[0], (t = fold(m[0])));
+      if (t) out.push([t, m.index, m.index + m[0].length]);
+    }
+    if (s.length > 40) tokenised.set(s, out); // texts of results, met again as the query grows
+    return out;
+  };
+  const terms = s => tokens(s).map(t => t[0]);
+
+  // Queries (SearchQuery): w = word (prefix too), e = exact word, p = phrase.
+  const parse = q => {
+    const segs = q.split(/["\u201c\u201d\u201e]/), quotes = segs.length - 1, units = [], seen = new Set();
+    segs.forEach((seg, i) => {
+      const ts = terms(seg), quoted = i % 2 === 1 && !(quotes % 2 === 1 && i === quotes);
+      const add = !quoted ? ts.map(t => ({k: 'w', t})) : ts.length === 1 ? [{k: 'e', t: ts[0]}] : ts.length ? [{k: 'p', ws: ts}] : [];
+      for (const u of add) {
+        const key = u.k + (u.t || u.ws.join(' '));
+        if (!seen.has(key)) { seen.add(key); units.push(u); }
+      }
+    });
+    return units;
+  };
+  self.sitegenSearch = {fold, terms, parse};
+
+  // The index files (SearchIndexFiles).
+  let meta = null, metaP = null;
+  const shards = new Map(), chunks = new Map(), texts = new Map();
+  const json = url => fetch(url).then(r => { if (!r.ok) throw new Error(r.status + ' ' + url); return r.json(); });
+  const loadMeta = () => metaP || (metaP = json(dir + 'meta.json').then(m => (meta = m), e => { metaP = null; throw e; }));
+  const once = (cache, name, i, then) => cache.get(i) || cache.set(i, json(dir + name + i + '.json').then(then,
+    e => { cache.delete(i); throw e; })).get(i);
+  const loaded = [];
+  const loadShard = i => once(shards, 'terms-', i, s => { s.dec = []; return (loaded[i] = s); });
+  const loadChunk = i => once(chunks, 'text-', i, t => { t.forEach((e, k) => texts.set(meta.chunks[i] + k, e)); return t; });
+  const last = (list, x) => { let lo = 0, hi = list.length; while (lo < hi) { const m = (lo + hi) >> 1; if (list[m] <= x) lo = m + 1; else hi = m; } return lo - 1; };
+  const loadTexts = recs => Promise.all([...new Set(recs.filter(r => !texts.has(r)).map(r => last(meta.chunks, r)))].map(loadChunk));
+  const DIGIT = {};
+  [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_'].forEach((c, i) => { DIGIT[c] = i; });
+
+  // The shards that may hold a word, or the words it begins.
+  const shardsFor = (w, prefix) => {
+    const s = meta.shards, first = Math.max(0, last(s, w));
+    let end = first;
+    if (prefix) while (end + 1 < s.length && s[end + 1].startsWith(w)) end++;
+    return {first, end};
+  };
+  const isPrefix = u => u.k === 'w' && u.t.length >= 2;
+  const shardsNeeded = units => {
+    const need = new Set();
+    for (const u of units) for (const w of u.ws || [u.t]) {
+      const {first, end} = shardsFor(w, isPrefix(u));
+      for (let i = first; i <= end; i++) need.add(i);
+    }
+    return [...need];
+  };
+  // Postings as a flat array: record, score, record, score, …
+  const postings = (s, k) => {
+    if (s.dec[k]) return s.dec[k];
+    const str = s.postings[k], out = [];
+    let v = 0, rec = 0, even = true;
+    for (const c of str) {
+      const d = DIGIT[c];
+      v = v * 32 + (d & 31);
+      if (d >= 32) {
+        if (even) { rec += v; out.push(rec); } else out.push(v);
+        even = !even;
+        v = 0;
+      }
+    }
+    return (s.dec[k] = out);
+  };
+  // The terms a word matches, with weights (SearchEngine.expansions).
+  const expansions = (w, prefix) => {
+    const out = [], {first, end} = shardsFor(w, prefix);
+    for (let i = first; i <= end; i++) {
+      const s = loaded[i], ts = s.terms;
+      let k = last(ts, w);
+      if (k < 0 || ts[k] !== w) k++;
+      for (; k < ts.length && (prefix ? ts[k].startsWith(w) : ts[k] === w); k++) {
+        out.push([postings(s, k), ts[k] === w ? 1 : 0.5 + 0.4 * w.length / ts[k].length, ts[k]]);
+      }
+    }
+    return out;
+  };
+
+  // Ranking (SearchEngine.search).
+  const idf = df => Math.log(1 + (meta.records.length - df + 0.5) / (df + 0.5));
+  const scores = u => {
+    if (u.k !== 'p') {
+      const best = new Map(), ex = expansions(u.t, isPrefix(u)), all = new Set();
+      for (const [p] of ex) for (let i = 0; i < p.length; i += 2) all.add(p[i]);
+      for (const [p, wt, t] of ex) {
+        const f = t === u.t ? 1 : wt * idf(all.size) / idf(p.length / 2);
+        for (let i = 0; i < p.length; i += 2) {
+          const s = p[i + 1] * f;
+          if (!(best.get(p[i]) >= s)) best.set(p[i], s);
+        }
+      }
+      return best;
+    }
+    let sums = null;
+    for (const w of u.ws) {
+      const next = new Map(), ex = expansions(w, false), p = ex.length ? ex[0][0] : [];
+      for (let i = 0; i < p.length; i += 2) if (!sums || sums.has(p[i])) next.set(p[i], (sums ? sums.get(p[i]) : 0) + p[i + 1]);
+      sums = next;
+    }
+    return sums;
+  };
+  const record = r => {
+    const [kind, title, section, url] = meta.records[r], e = texts.get(r);
+    return {kind: meta.kinds[kind], title: meta.strings[title], section: section < 0 ? '' : meta.strings[section],
+      url: base + url, text: e === undefined ? null : typeof e === 'string' ? e : e[0], extras: typeof e === 'string' ? [] : (e || []).slice(1)};
+  };
+  const hasPhrase = (r, ws) => {
+    const d = record(r);
+    return [d.title, d.section, d.text, ...d.extras].some(f => {
+      const ts = terms(f || '');
+      for (let i = 0; i + ws.length <= ts.length; i++) if (ws.every((w, j) => ts[i + j] === w)) return true;
+      return false;
+    });
+  };
+  const search = async q => {
+    const units = parse(q);
+    if (!units.length) return {units, results: []};
+    await loadMeta();
+    await Promise.all(shardsNeeded(units).map(loadShard));
+    const maps = units.map(scores);
+    const phrases = units.map((u, i) => u.k === 'p' ? i : -1).filter(i => i >= 0);
+    if (phrases.length) {
+      await loadTexts(phrases.flatMap(i => [...maps[i].keys()]));
+      for (const i of phrases) for (const r of [...maps[i].keys()]) if (!hasPhrase(r, units[i].ws)) maps[i].delete(r);
+    }
+    const matched = new Map(), score = new Map();
+    for (const m of maps) for (const [r, s] of m) { matched.set(r, (matched.get(r) || 0) + 1); score.set(r, (score.get(r) || 0) + s); }
+    const results = [...score.keys()].sort((a, b) => matched.get(b) - matched.get(a) || score.get(b) - score.get(a) || a - b);
+    return {units, results};
+  };
+
+  // Display: text with the matching words in <mark>, cut to about `max` characters around them.
+  const highlight = (el, text, units, max) => {
+    const toks = tokens(text), hit = toks.map(([t]) => units.some(u => u.k !== 'p' && (t === u.t || (isPrefix(u) && t.startsWith(u.t)))));
+    for (const u of units) if (u.k === 'p') {
+      for (let i = 0; i + u.ws.length <= toks.length; i++) {
+        if (u.ws.every((w, j) => toks[i + j][0] === w)) u.ws.forEach((w, j) => { hit[i + j] = true; });
+      }
+    }
+    let start = 0, end = text.length;
+    if (end > max) {
+      let best = -1, most = 0;
+      toks.forEach((t, i) => {
+        if (!hit[i]) return;
+        let n = 0;
+        for (let j = i; j < toks.length && toks[j][2] - t[1] < max * 0.7; j++) n += hit[j];
+        if (n > most) { most = n; best = i; }
+      });
+      const from = best < 0 ? 0 : toks[best][1] - max * 0.25, first = toks.find(t => t[1] >= from);
+      start = best < 0 || !first ? 0 : first[1];
+      end = start + max;
+      const fits = toks.filter(t => t[2] <= end);
+      end = end >= text.length ? text.length : fits.length ? fits[fits.length - 1][2] : end;
+    }
+    let pos = start;
+    if (start > 0) el.append('… ');
+    toks.forEach(([, i, j], k) => {
+      if (!hit[k] || i < start || j > end) return;
+      const m = document.createElement('mark');
+      m.textContent = text.slice(i, j);
+      el.append(text.slice(pos, i), m);
+      pos = j;
+    });
+    el.append(text.slice(pos, end) + (end < text.length ? ' …' : ''));
+  };
+  const span = (cls, parent) => parent.appendChild(Object.assign(document.createElement('span'), {className: cls}));
+
+  // A place results are shown: the panel under the box, or the search page.
+  const view = (input, list, status, limit) => ({input, list, status, limit, step: limit, seq: 0, results: []});
+  const clear = v => { v.seq++; v.q = ''; v.results = []; v.list.replaceChildren(); v.status.textContent = ''; if (v.more) v.more.hidden = true; };
+  const render = (v, q, {units, results}) => {
+    v.q = q;
+    v.results = results;
+    const shown = results.slice(0, v.limit), fill = [];
+    v.list.replaceChildren(...shown.map(r => {
+      const d = record(r), li = document.createElement('li'), a = li.appendChild(document.createElement('a'));
+      a.href = d.url;
+      span('result-kind', a).textContent = d.kind === 'glossary' ? 'abbreviation' : d.kind;
+      const title = span('result-title', a);
+      highlight(title, d.title, units, 1e9);
+      if (d.section) highlight(span('result-section', title), d.section, units, 1e9);
+      fill.push([span('result-snippet', a), r]);
+      return li;
+    }));
+    const n = results.length;
+    v.status.textContent = n ? `${n} result${n === 1 ? '' : 's'} for “${q.trim()}”` : `No results for “${q.trim()}”`;
+    if (v.more) v.more.hidden = n <= v.limit;
+    if (v.all) { v.all.hidden = !n; v.all.href = dir + '?q=' + encodeURIComponent(q.trim()); v.all.textContent = `All results on the search page (${n})`; }
+    const snippets = () => fill.forEach(([el, r]) => { const t = record(r).text; if (t && !el.firstChild) highlight(el, t, units, 180); });
+    if (shown.every(r => texts.has(r))) snippets();
+    else { const seq = v.seq; loadTexts(shown).then(() => { if (seq === v.seq) snippets(); }, () => {}); }
+  };
+  const run = async v => {
+    const q = v.input.value, seq = ++v.seq;
+    if (!q.trim()) { clear(v); return; }
+    let res;
+    try {
+      res = await search(q);
+    } catch (e) {
+      if (seq === v.seq) v.status.textContent = 'Search is not available: its index could not be loaded.';
+      return;
+    }
+    if (seq === v.seq) { v.limit = v.step; render(v, q, res); }
+  };
+  // Arrow keys move between the box and the results, Enter follows the first result, Esc clears.
+  const keys = (v, onClear) => e => {
+    const links = [...v.list.querySelectorAll('a')], i = links.indexOf(document.activeElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (e.target !== v.input && i < 0) return;
+      const next = e.key === 'ArrowDown' ? (i < 0 ? 0 : Math.min(i + 1, links.length - 1)) : i - 1;
+      (next < 0 ? v.input : links[next] || v.input).focus();
+      e.preventDefault();
+    } else if (e.key === 'Escape' && (v.input.value || i >= 0)) {
+      v.input.value = '';
+      clear(v);
+      if (onClear) onClear();
+      v.input.focus();
+      e.preventDefault();
+    }
+  };
+  const follow = v => async e => {
+    const q = v.input.value.trim();
+    if (!q) return;
+    e.preventDefault();
+    if (v.q !== v.input.value) await run(v);
+    const a = v.list.querySelector('a');
+    if (a) location.assign(a.href);
+    else if (v.input === box) location.assign(dir + '?q=' + encodeURIComponent(q));
+  };
+
+  // The box in the header: results in a panel under it.
+  const form = box.form, panel = form.appendChild(document.createElement('div'));
+  panel.className = 'site-search-panel';
+  panel.hidden = true;
+  const header = view(box, document.createElement('ol'), document.createElement('p'), 8);
+  header.status.setAttribute('role', 'status');
+  header.status.className = 'search-status';
+  header.list.className = 'search-results';
+  header.all = document.createElement('a');
+  header.all.className = 'search-all';
+  panel.append(header.status, header.list, header.all);
+  const show = () => { panel.hidden = !box.value.trim(); };
+  box.addEventListener('focus', () => { loadMeta().catch(() => {}); show(); });
+  box.addEventListener('input', () => { show(); run(header); });
+  form.addEventListener('keydown', keys(header, show));
+  form.addEventListener('submit', follow(header));
+  form.addEventListener('focusout', e => { if (!form.contains(e.relatedTarget)) panel.hidden = true; });
+  let slash = box; // what '/' focuses: the box, or the search page's own field
+  document.addEventListener('keydown', e => {
+    const t = e.target;
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+    e.preventDefault();
+    slash.focus();
+    slash.select();
+  });
+
+  // The search page: results in #search-results, the query in the address.
+  const list = document.getElementById('search-results'), input = document.getElementById('search-query');
+  if (!list || !input) return;
+  const page = view(input, list, document.getElementById('search-status'), 10);
+  page.more = document.getElementById('search-more');
+  input.form.hidden = false;
+  slash = input;
+  input.value = new URLSearchParams(location.search).get('q') || '';
+  let address = 0;
+  const update = () => {
+    run(page);
+    clearTimeout(address); // the address follows once typing pauses (replaceState is slow)
+    address = setTimeout(() => {
+      const q = input.value.trim();
+      history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : location.pathname);
+    }, 300);
+  };
+  input.addEventListener('input', update);
+  input.form.addEventListener('submit', follow(page));
+  const pageKeys = keys(page, () => history.replaceState(null, '', location.pathname));
+  input.addEventListener('keydown', pageKeys);
+  list.addEventListener('keydown', pageKeys);
+  if (page.more) page.more.addEventListener('click', () => { page.limit += page.step; render(page, input.value, {units: parse(input.value), results: page.results}); });
+  if (input.value.trim()) run(page); else loadMeta().catch(() => {});
+})();
