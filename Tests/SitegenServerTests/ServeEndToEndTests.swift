@@ -124,6 +124,9 @@ struct ServeEndToEndTests {
         let stale = try RawResponse.get(port: preview.port, path)
         #expect(stale.status == 200)
         #expect(stale.body.contains("Edited paragraph"))
+        // The terminal shows it too (stderr is read on another thread: allow it to arrive).
+        let stderrDeadline = Date().addingTimeInterval(5)
+        while !preview.stderr.contains("error[front-matter-invalid]"), Date() < stderrDeadline { usleep(20_000) }
         #expect(preview.stderr.contains("content/report/01-opening.md:3:1: error[front-matter-invalid]"))
 
         // A page opened now hears the failure first.

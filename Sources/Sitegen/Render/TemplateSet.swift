@@ -63,7 +63,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders `model` with the template `name` (known to exist after `load`).
     public func render(_ name: String, _ model: Any) -> String {
-        library.render(model, withTemplate: name) ?? ""
+        library.render(MustacheValues.convert(model) ?? [String: Any](), withTemplate: name) ?? ""
     }
 
     private static func describe(_ error: Error) -> String {
