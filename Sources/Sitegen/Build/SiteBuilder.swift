@@ -85,9 +85,11 @@ public struct SiteBuilder: Sendable {
         mark("render")
         let site = SearchIndexer().run(rendered)
         mark("search")
-        let checkProblems = LinkChecker(urls: urls, displayRoot: options.outputDirectory).check(site.files)
-        diagnostics += checkProblems.map { options.strict ? $0 : $0.with(severity: .warning) }
-        mark("check")
+        // Links, anchors and resources are checked in strict builds (CI) and by `sitegen check`.
+        if options.strict {
+            diagnostics += LinkChecker(urls: urls, displayRoot: options.outputDirectory).check(site.files)
+            mark("check")
+        }
 
         let hasErrors = diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty)
         if options.writesOutput && !hasErrors {

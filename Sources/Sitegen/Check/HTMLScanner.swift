@@ -17,10 +17,16 @@ enum HTMLScanner {
         var i = 0
         var line = 1
         let n = bytes.count
-        func startsWith(_ s: String, at index: Int) -> Bool {
-            let u = Array(s.utf8)
-            guard index + u.count <= n else { return false }
-            for k in 0..<u.count where bytes[index + k] != u[k] { return false }
+        func startsWith(_ s: StaticString, at index: Int) -> Bool {
+            let count = s.utf8CodeUnitCount
+            guard index + count <= n else { return false }
+            let u = s.utf8Start
+            for k in 0..<count where bytes[index + k] != u[k] { return false }
+            return true
+        }
+        func startsWithClose(_ name: [UInt8], at index: Int) -> Bool {
+            guard index + 2 + name.count <= n, bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/") else { return false }
+            for k in 0..<name.count where bytes[index + 2 + k] != name[k] { return false }
             return true
         }
         while i < n {
@@ -68,8 +74,8 @@ enum HTMLScanner {
             tags.append(ScannedTag(name: name, attributes: attributes, line: tagLine))
             i = j + 1
             if name == "script" || name == "style" {
-                let close = "</" + name
-                while i < n, !startsWith(close, at: i) { if bytes[i] == 10 { line += 1 }; i += 1 }
+                let closeName = Array(name.utf8)
+                while i < n, !startsWithClose(closeName, at: i) { if bytes[i] == 10 { line += 1 }; i += 1 }
             }
         }
         return tags

@@ -101,7 +101,7 @@ public struct CitationParser: Sendable {
     func authorYear(_ segment: String) -> (String, String, String)? {
         let name = #"(?:[A-Z][\p{L}'’-]*\.?)(?: (?:[A-Z][\p{L}'’-]*\.?|de|van|von|and|&))*"#
         let pattern = "(" + name + #")(?: \(pseudonym\))?,? \((\d{4})\),?\s*(.*)$"#
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        guard let regex = Self.regex(pattern) else { return nil }
         for match in regex.matches(in: segment, range: NSRange(segment.startIndex..., in: segment)) {
             guard let a = Range(match.range(at: 1), in: segment), let y = Range(match.range(at: 2), in: segment),
                   let r = Range(match.range(at: 3), in: segment) else { continue }
@@ -171,8 +171,21 @@ public struct CitationParser: Sendable {
             ?? capture(#"(Telegram group(?: debate| meeting)?(?: CDMSOLDIERS)?)"#, in: text)
     }
 
+    /// Compiled patterns, shared by all parses (compiling is the expensive part).
+    nonisolated(unsafe) private static var compiled: [String: NSRegularExpression] = [:]
+    private static let compiledLock = NSLock()
+
+    static func regex(_ pattern: String) -> NSRegularExpression? {
+        compiledLock.lock()
+        defer { compiledLock.unlock() }
+        if let regex = compiled[pattern] { return regex }
+        let regex = try? NSRegularExpression(pattern: pattern)
+        compiled[pattern] = regex
+        return regex
+    }
+
     static func capture(_ pattern: String, in text: String) -> String? {
-        guard let regex = try? NSRegularExpression(pattern: pattern),
+        guard let regex = regex(pattern),
               let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
               let range = Range(match.range(at: 1), in: text) else { return nil }
         return String(text[range])

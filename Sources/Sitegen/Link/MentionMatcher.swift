@@ -112,6 +112,10 @@ public struct MentionMatcher: Sendable {
 
     static func isWordScalar(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_"
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || (v >= 48 && v <= 57) || v == 95
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

@@ -5,7 +5,7 @@ enum Snippet {
     /// `limit` characters around it.
     static func sentence(containing needle: String, in text: String, limit: Int = 320) -> String {
         let flat = flatten(text)
-        guard !needle.isEmpty, let range = flat.range(of: needle) else { return sentence(at: flat.startIndex..<flat.startIndex, in: flat, limit: limit) }
+        guard !needle.isEmpty, let range = flat.byteRange(of: needle) else { return sentence(at: flat.startIndex..<flat.startIndex, in: flat, limit: limit) }
         return sentence(at: range, in: flat, limit: limit)
     }
 
@@ -41,3 +41,4 @@ enum Snippet {
 }
 
 import Foundation
+import SitegenMarkdown

@@ -349,7 +349,7 @@ public struct BodyRenderer {
         var cursor = flat.startIndex
         for index in start..<mentions.count {
             let shown = mentions[index].snippet
-            if let range = flat[cursor...].range(of: shown) {
+            if let range = flat[cursor...].byteRange(of: shown) {
                 mentions[index].snippet = Snippet.sentence(at: range, in: flat)
                 cursor = range.upperBound
             } else {

@@ -48,21 +48,30 @@ struct ProfilePageBuilder {
             }
         }
 
+        // Mentions by target, once (not a scan of every mention for every profile).
+        let chapterMentionsByTarget = chapterMentions.map { chapter, title, mentions in
+            (chapter, title, Dictionary(grouping: mentions, by: \.target))
+        }
+        let documentMentionsByTarget = documentMentions.map { document, mentions in
+            (document, Dictionary(grouping: mentions, by: \.target))
+        }
+        let noteMentionsByTarget = Dictionary(grouping: noteMentions, by: \.1.target)
+
         func mentionView(_ target: MentionTarget) -> ([MentionGroupView], [MentionGroupView], [MentionGroupView], Int) {
-            let report = chapterMentions.compactMap { chapter, title, mentions -> MentionGroupView? in
-                let items = mentions.filter { $0.target == target }.map {
+            let report = chapterMentionsByTarget.compactMap { chapter, title, byTarget -> MentionGroupView? in
+                let items = (byTarget[target] ?? []).map {
                     MentionItemView(snippet: $0.snippet, url: chapter.url + "#" + $0.anchor, place: Self.place($0.section ?? title, anchor: $0.anchor))
                 }
                 return items.isEmpty ? nil : MentionGroupView(title: chapter.title, url: chapter.url, items: items)
             }
             var noteItems: [MentionItemView] = []
             var seenNotes: Set<NoteLabel> = []
-            for (label, mention) in noteMentions where mention.target == target && seenNotes.insert(label).inserted {
+            for (label, mention) in noteMentionsByTarget[target] ?? [] where seenNotes.insert(label).inserted {
                 noteItems.append(MentionItemView(snippet: mention.snippet, url: urls.notes + "#note-\(label)", place: "Note \(label)"))
             }
             let notes = noteItems.isEmpty ? [] : [MentionGroupView(title: "Notes", url: urls.notes, items: noteItems)]
-            let documents = documentMentions.compactMap { document, mentions -> MentionGroupView? in
-                let items = mentions.filter { $0.target == target }.map {
+            let documents = documentMentionsByTarget.compactMap { document, byTarget -> MentionGroupView? in
+                let items = (byTarget[target] ?? []).map {
                     MentionItemView(snippet: $0.snippet, url: document.url + "#" + $0.anchor, place: Self.place($0.section ?? document.title, anchor: $0.anchor))
                 }
                 return items.isEmpty ? nil : MentionGroupView(title: document.title, url: document.url, items: items)
