@@ -26,6 +26,7 @@ public struct CitationParser: Sendable {
     }
 
     static let months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    static let monthNames = months.split(separator: "|").map(String.init)
 
     /// The citations of a note's text (emphasis written as `*…*`).
     public func parse(_ text: String, label: NoteLabel) -> ParsedNote {
@@ -56,8 +57,9 @@ public struct CitationParser: Sendable {
     }
 
     func citation(in segment: String) -> Citation? {
-        let url = Self.firstURL(segment)
-        let accessed = Self.capture(#"\((?:accessed|assessed)(?: on)? ([^)]+?)\)"#, in: segment)
+        let url = segment.containsBytes("http") ? Self.firstURL(segment) : nil
+        let accessed = segment.containsBytes("ssessed") || segment.containsBytes("ccessed")
+            ? Self.capture(#"\((?:accessed|assessed)(?: on)? ([^)]+?)\)"#, in: segment) : nil
         let lower = segment.lowercased()
 
         if lower.hasPrefix("interview") || lower.contains("interview by the authors") || lower.contains("interviewed on")
@@ -99,6 +101,8 @@ public struct CitationParser: Sendable {
     /// "Author (Year), rest", with the author a plausible name (a few capitalised words), at
     /// the start of the segment or after a sentence of commentary ("As noted by …, Selth (2021)").
     func authorYear(_ segment: String) -> (String, String, String)? {
+        // Cheap test first: a year in parentheses, "(2021)", must be there for the pattern.
+        guard Self.hasYearInParentheses(segment) else { return nil }
         let name = #"(?:[A-Z][\p{L}'’-]*\.?)(?: (?:[A-Z][\p{L}'’-]*\.?|de|van|von|and|&))*"#
         let pattern = "(" + name + #")(?: \(pseudonym\))?,? \((\d{4})\),?\s*(.*)$"#
         guard let regex = Self.regex(pattern) else { return nil }
@@ -157,7 +161,8 @@ public struct CitationParser: Sendable {
     }
 
     static func date(in text: String) -> String? {
-        capture(#"\b(\d{1,2} (?:\#(months))(?: \d{4})?)"#, in: text)
+        guard monthNames.contains(where: { text.containsBytes($0) }) else { return nil }
+        return capture(#"\b(\d{1,2} (?:\#(months))(?: \d{4})?)"#, in: text)
             ?? capture(#"\b((?:\#(months)) \d{1,2}(?:, \d{4})?)\b"#, in: text)
     }
 
@@ -169,6 +174,15 @@ public struct CitationParser: Sendable {
     static func eventName(_ text: String) -> String? {
         capture(#"((?:Watermelon Buffet|People's Soldiers?'?|People’s Soldiers?) (?:debate|dialogue meeting|Dialogue Meeting|online debate|talk programme|Talk program|debate for CDM soldiers))"#, in: text)
             ?? capture(#"(Telegram group(?: debate| meeting)?(?: CDMSOLDIERS)?)"#, in: text)
+    }
+
+    static func hasYearInParentheses(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 6 else { return false }
+        for i in 0...(bytes.count - 6) where bytes[i] == UInt8(ascii: "(") && bytes[i + 5] == UInt8(ascii: ")") {
+            if bytes[(i + 1)...(i + 4)].allSatisfy({ $0 >= 48 && $0 <= 57 }) { return true }
+        }
+        return false
     }
 
     /// Compiled patterns, shared by all parses (compiling is the expensive part).

@@ -11,24 +11,29 @@ enum Snippet {
 
     /// `text` on one line.
     static func flatten(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        text.utf8.contains(10) ? text.replacingOccurrences(of: "\n", with: " ") : text
     }
 
-    /// The sentence of the one-line `flat` around `range`.
+    /// The sentence of the one-line `flat` around `range`. Works on UTF-8 bytes: sentence
+    /// ends (`.`, `?`, `!` before a space) are ASCII.
     static func sentence(at range: Range<String.Index>, in flat: String, limit: Int = 320) -> String {
+        let utf8 = flat.utf8
+        func isEnd(_ b: UInt8) -> Bool { b == UInt8(ascii: ".") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!") }
         var start = range.lowerBound
-        while start > flat.startIndex {
-            let previous = flat.index(before: start)
-            if [".", "?", "!"].contains(flat[previous]), start < flat.endIndex, flat[start] == " " { break }
+        while start > utf8.startIndex {
+            let previous = utf8.index(before: start)
+            if isEnd(utf8[previous]), start < utf8.endIndex, utf8[start] == UInt8(ascii: " ") { break }
             start = previous
         }
         var end = range.upperBound
-        while end < flat.endIndex {
-            let c = flat[end]
-            end = flat.index(after: end)
-            if [".", "?", "!"].contains(c), end == flat.endIndex || flat[end] == " " { break }
+        while end < utf8.endIndex {
+            let b = utf8[end]
+            end = utf8.index(after: end)
+            if isEnd(b), end == utf8.endIndex || utf8[end] == UInt8(ascii: " ") { break }
         }
-        var sentence = String(flat[start..<end]).trimmingCharacters(in: .whitespaces)
+        while start < end, utf8[start] == UInt8(ascii: " ") { start = utf8.index(after: start) }
+        var sentence = String(flat[start..<end])
+        while sentence.last == " " { sentence.removeLast() }
         if sentence.count > limit {
             // Keep the mention in view: cut around it.
             let offset = flat.distance(from: start, to: range.lowerBound)
