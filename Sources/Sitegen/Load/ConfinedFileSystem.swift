@@ -42,34 +42,10 @@ public struct ConfinedFileSystem: FileSystem {
     /// Files under `directory`, as `LocalFileSystem` lists them, except that a linked folder
     /// outside the roots is listed as one entry (reading it reports where it leads).
     public func files(under directory: String) throws -> [String] {
-        guard isDirectory(directory) else { throw FileSystemError.notADirectory(path: directory) }
-        var result: [String] = []
-        var visited: Set<String> = []
-        try walk(directory, relative: "", visited: &visited, into: &result)
-        return result.sorted()
+        try LocalFileSystem.files(under: directory, descendingInto: isInside)
     }
 
-    private func walk(_ path: String, relative: String, visited: inout Set<String>, into result: inout [String]) throws {
-        let real = Self.realPath(path) ?? path
-        guard visited.insert(real).inserted else { throw FileSystemError.symlinkLoop(path: path) }
-        defer { visited.remove(real) }
-        for name in try FileManager.default.contentsOfDirectory(atPath: path).sorted() where !name.hasPrefix(".") {
-            let child = path + "/" + name
-            let childRelative = relative.isEmpty ? name : relative + "/" + name
-            if isDirectory(child) && isInside(child) {
-                try walk(child, relative: childRelative, visited: &visited, into: &result)
-            } else {
-                result.append(childRelative)
-            }
-        }
-    }
-
-    /// The absolute path with every link resolved, or nil when it does not exist.
-    static func realPath(_ path: String) -> String? {
-        guard let pointer = realpath(path, nil) else { return nil }
-        defer { free(pointer) }
-        return String(cString: pointer)
-    }
+    static func realPath(_ path: String) -> String? { LocalFileSystem.realPath(path) }
 }
 
 extension Diagnostic {

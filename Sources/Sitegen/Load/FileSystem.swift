@@ -45,29 +45,40 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func files(under directory: String) throws -> [String] {
-        guard isDirectory(directory) else { throw FileSystemError.notADirectory(path: directory) }
+        try Self.files(under: directory, descendingInto: { _ in true })
+    }
+
+    /// The walk every file system on disk shares: regular files under `directory`, relative and
+    /// sorted, hidden names skipped, folders entered when `descend` allows (a folder it refuses
+    /// is listed as one entry), a link back into a folder being walked reported as a loop.
+    static func files(under directory: String, descendingInto descend: (String) -> Bool) throws -> [String] {
+        let disk = LocalFileSystem()
+        guard disk.isDirectory(directory) else { throw FileSystemError.notADirectory(path: directory) }
         var result: [String] = []
         var visited: Set<String> = []
-        try walk(directory, relative: "", visited: &visited, into: &result)
+        func walk(_ path: String, relative: String) throws {
+            let real = realPath(path) ?? path
+            guard visited.insert(real).inserted else { throw FileSystemError.symlinkLoop(path: path) }
+            defer { visited.remove(real) }
+            for name in try FileManager.default.contentsOfDirectory(atPath: path).sorted() where !name.hasPrefix(".") {
+                let child = path + "/" + name
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                if disk.isDirectory(child) && descend(child) {
+                    try walk(child, relative: childRelative)
+                } else {
+                    // Files, and links that lead nowhere or outside: reading them reports why.
+                    result.append(childRelative)
+                }
+            }
+        }
+        try walk(directory, relative: "")
         return result.sorted()
     }
 
-    private func walk(_ path: String, relative: String, visited: inout Set<String>, into result: inout [String]) throws {
-        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        guard visited.insert(real).inserted else {
-            throw FileSystemError.symlinkLoop(path: path)
-        }
-        defer { visited.remove(real) }
-        let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-        for name in names where !name.hasPrefix(".") {
-            let child = path + "/" + name
-            let childRelative = relative.isEmpty ? name : relative + "/" + name
-            if isDirectory(child) {
-                try walk(child, relative: childRelative, visited: &visited, into: &result)
-            } else {
-                // Files, and links that lead nowhere: reading them reports why.
-                result.append(childRelative)
-            }
-        }
+    /// The absolute path with every link resolved, or nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
 }

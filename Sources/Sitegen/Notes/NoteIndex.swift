@@ -32,13 +32,30 @@ public struct ResolvedNote: Hashable, Sendable {
 
 /// All notes of the site, in label order.
 public struct NoteIndex: Sendable {
-    public var notes: [ResolvedNote]
-    private var positions: [NoteLabel: Int]
+    public let notes: [ResolvedNote]
+    private let positions: [NoteLabel: Int]
+    /// Per chapter, computed once: the notes listed at its end, and its reference ids.
+    private let listed: [Slug: [ResolvedNote]]
+    private let referenceIDsByChapter: [Slug: [NoteLabel: [String]]]
 
     /// Creates an index from notes in label order.
     public init(notes: [ResolvedNote]) {
         self.notes = notes
         self.positions = Dictionary(uniqueKeysWithValues: notes.enumerated().map { ($0.element.label, $0.offset) })
+        var listed: [Slug: [ResolvedNote]] = [:]
+        var ids: [Slug: [NoteLabel: [String]]] = [:]
+        for note in notes {
+            // Every chapter that cites the note lists it; a note no text cites goes with its home chapter.
+            var chapters: [Slug] = []
+            for reference in note.references {
+                ids[reference.chapter, default: [:]][note.label, default: []].append(reference.id)
+                if !chapters.contains(reference.chapter) { chapters.append(reference.chapter) }
+            }
+            if note.references.isEmpty, let home = note.homeChapter { chapters = [home] }
+            for chapter in chapters { listed[chapter, default: []].append(note) }
+        }
+        self.listed = listed
+        self.referenceIDsByChapter = ids
     }
 
     /// The note with `label`, if it is defined or referenced.
@@ -49,20 +66,13 @@ public struct NoteIndex: Sendable {
     /// The notes listed at the end of `chapter`, in label order: every note the chapter
     /// cites, and the notes no text cites whose neighbours it holds.
     public func notes(listedIn chapter: Slug) -> [ResolvedNote] {
-        notes.filter { note in
-            note.references.isEmpty ? note.homeChapter == chapter : note.references.contains { $0.chapter == chapter }
-        }
+        listed[chapter] ?? []
     }
 
     /// The reference ids of `chapter` for each label, in reading order; the renderer takes
     /// them one by one as it meets the markers.
     public func referenceIDs(in chapter: Slug) -> [NoteLabel: [String]] {
-        var result: [NoteLabel: [String]] = [:]
-        for note in notes {
-            let ids = note.references.filter { $0.chapter == chapter }.map(\.id)
-            if !ids.isEmpty { result[note.label] = ids }
-        }
-        return result
+        referenceIDsByChapter[chapter] ?? [:]
     }
 
     /// Number of references across the site.

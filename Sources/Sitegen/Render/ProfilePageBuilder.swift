@@ -152,43 +152,50 @@ struct ProfilePageBuilder {
             jobs.append(Job(template: "profile", model: m, path: "organisations/\(slug)/"))
         }
 
-        // Indexes.
+        // Indexes: people by status, organisations by type, each group sorted by name.
         if !profiles.people.isEmpty {
             var m = makeModel("People", "profiles", "people/", "Every defector, soldier, official and analyst named in the report and the companion documents.")
-            m.profileGroups = PersonStatus.allCases.compactMap { status in
-                let entries = profiles.people.filter { $0.page.meta.status == status }
-                    .sorted { $0.page.meta.name.localizedStandardCompare($1.page.meta.name) == .orderedAscending }
-                    .map { person -> ProfileEntryView in
-                        let meta = person.page.meta
-                        let organisations = (meta.organisations ?? []).compactMap { organisationBySlug[Slug(rawValue: $0)]?.page.meta }
-                            .map { ($0.abbreviation ?? "").isEmpty ? $0.name : $0.abbreviation! }
-                        let detail = ([meta.rank].compactMap { $0 } + organisations).joined(separator: " · ")
-                        return ProfileEntryView(name: meta.name, url: urls.url("people/\(person.page.slug)/"),
-                                                detail: detail.isEmpty ? nil : detail, summary: meta.summary)
-                    }
-                return entries.isEmpty ? nil : ProfileGroupView(title: status.groupTitle, id: Slugger.slug(status.groupTitle), entries: entries)
+            m.profileGroups = Self.groups(PersonStatus.allCases, profiles.people, of: { $0.status }, title: \.groupTitle) { person in
+                let meta = person.page.meta
+                let organisations = (meta.organisations ?? []).compactMap { organisationBySlug[Slug(rawValue: $0)]?.page.meta }
+                    .map { ($0.abbreviation ?? "").isEmpty ? $0.name : $0.abbreviation! }
+                return ProfileEntryView(name: meta.name, url: urls.url("people/\(person.page.slug)/"),
+                                        detail: Self.detail([meta.rank] + organisations), summary: meta.summary)
             }
             jobs.append(Job(template: "profiles", model: m, path: "people/"))
         }
         if !profiles.organisations.isEmpty {
             var m = makeModel("Organisations", "profiles", "organisations/", "Every organisation the report discusses, and the media whose reporting its notes cite.")
-            m.profileGroups = OrganisationType.allCases.compactMap { type in
-                let entries = profiles.organisations.filter { $0.page.meta.type == type }
-                    .sorted { $0.page.meta.name.localizedStandardCompare($1.page.meta.name) == .orderedAscending }
-                    .map { organisation -> ProfileEntryView in
-                        let meta = organisation.page.meta
-                        let members = profiles.members[organisation.page.slug]?.count ?? 0
-                        let detail = [((meta.abbreviation ?? "").isEmpty ? nil : meta.abbreviation),
-                                      members > 0 ? "\(members) \(members == 1 ? "person" : "people")" : nil]
-                            .compactMap { $0 }.joined(separator: " · ")
-                        return ProfileEntryView(name: meta.name, url: urls.url("organisations/\(organisation.page.slug)/"),
-                                                detail: detail.isEmpty ? nil : detail, summary: meta.summary)
-                    }
-                return entries.isEmpty ? nil : ProfileGroupView(title: type.groupTitle, id: Slugger.slug(type.groupTitle), entries: entries)
+            m.profileGroups = Self.groups(OrganisationType.allCases, profiles.organisations, of: { $0.type }, title: \.groupTitle) { organisation in
+                let meta = organisation.page.meta
+                let members = profiles.members[organisation.page.slug]?.count ?? 0
+                return ProfileEntryView(name: meta.name, url: urls.url("organisations/\(organisation.page.slug)/"),
+                                        detail: Self.detail([(meta.abbreviation ?? "").isEmpty ? nil : meta.abbreviation,
+                                                             members > 0 ? "\(members) \(members == 1 ? "person" : "people")" : nil]),
+                                        summary: meta.summary)
             }
             jobs.append(Job(template: "profiles", model: m, path: "organisations/"))
         }
         return (jobs, diagnostics)
+    }
+}
+
+extension ProfilePageBuilder {
+    /// Profiles grouped by `key` in the order of `keys`, each group sorted by name; empty groups left out.
+    static func groups<Meta, Key: Equatable>(_ keys: [Key], _ pages: [Parsed<Meta>], of key: (Meta) -> Key,
+                                            title: (Key) -> String,
+                                            entry: (Parsed<Meta>) -> ProfileEntryView) -> [ProfileGroupView] {
+        keys.compactMap { value in
+            let entries = pages.filter { key($0.page.meta) == value }.map(entry)
+                .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+            return entries.isEmpty ? nil : ProfileGroupView(title: title(value), id: Slugger.slug(title(value)), entries: entries)
+        }
+    }
+
+    /// Facts joined with " · ", or nil when there are none.
+    static func detail(_ parts: [String?]) -> String? {
+        let joined = parts.compactMap { $0 }.joined(separator: " · ")
+        return joined.isEmpty ? nil : joined
     }
 }
 
