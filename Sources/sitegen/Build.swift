@@ -14,12 +14,16 @@ struct Build: ParsableCommand {
     @Flag(help: "Treat warnings as errors and check every link and anchor (for CI).")
     var strict = false
 
+    @Flag(help: "Replace the output folder even when sitegen did not write it (it has no .sitegen-output marker).")
+    var force = false
+
     @Flag(help: "Print the time spent in each stage of the pipeline.")
     var timings = false
 
     func run() throws {
         let options = BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates,
-                                   outputDirectory: output, baseURL: site.baseURL, strict: strict)
+                                   outputDirectory: output, baseURL: site.baseURL, strict: strict,
+                                   force: force)
         let result = SiteBuilder(options: options).build()
         printDiagnostics(result.diagnostics)
         if timings {

@@ -131,6 +131,27 @@ struct FaultInjectionTests {
         #expect(FileManager.default.fileExists(atPath: workspace.content.appendingPathComponent("report/01-one.md").path))
     }
 
+    @Test func foreignOutputFolderIsKept() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        try workspace.write("home/Documents/thesis.txt", "my thesis")
+        try workspace.write("notes.txt", "my notes")
+        let refused = try workspace.run(["build"], output: "home")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("home: error[output-not-sitegen]: the output folder holds files sitegen did not write (Documents)"), "\(refused.stderr)")
+        #expect(refused.stdout.contains("Build failed"))
+        #expect(try String(contentsOf: workspace.root.appendingPathComponent("home/Documents/thesis.txt"), encoding: .utf8) == "my thesis")
+        let file = try workspace.run(["build"], output: "notes.txt")
+        #expect(file.status == 1)
+        #expect(file.stderr.contains("notes.txt: error[output-not-a-folder]"), "\(file.stderr)")
+        #expect(try String(contentsOf: workspace.root.appendingPathComponent("notes.txt"), encoding: .utf8) == "my notes")
+        let forced = try workspace.run(["build", "--force"], output: "home")
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("home/.sitegen-output").path))
+        // The next build needs no --force: the folder is sitegen's now.
+        #expect(try workspace.run(["build"], output: "home").status == 0)
+    }
+
     @Test func rawScriptIsNeverExecutedByDefault() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }

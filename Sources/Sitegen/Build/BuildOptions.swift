@@ -11,17 +11,20 @@ public struct BuildOptions: Sendable, Hashable {
     public var strict: Bool
     /// Whether to write the output folder (false for `sitegen check`).
     public var writesOutput: Bool
+    /// Replace an output folder even when sitegen did not write it (`--force`).
+    public var force: Bool
 
     /// Creates options; the defaults are the project layout.
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",
                 outputDirectory: String = "public", baseURL: String? = nil, strict: Bool = false,
-                writesOutput: Bool = true) {
+                writesOutput: Bool = true, force: Bool = false) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
         self.baseURL = baseURL
         self.strict = strict
         self.writesOutput = writesOutput
+        self.force = force
     }
 }
 

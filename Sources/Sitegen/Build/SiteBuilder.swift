@@ -56,6 +56,11 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(problem)
             return finish(cache: cache)
         }
+        // Refuse a folder sitegen did not write before doing any work (the writer checks again).
+        if options.writesOutput, let problem = OutputLocation.replaceProblem(options.outputDirectory, force: options.force) {
+            diagnostics.append(problem)
+            return finish(cache: cache)
+        }
         let (templates, templateProblems) = TemplateSet.load(from: options.templatesDirectory, fileSystem: fileSystem)
         diagnostics += templateProblems
         let (content, contentProblems) = ContentLoader(contentDirectory: options.contentDirectory, fileSystem: fileSystem).load()
@@ -94,7 +99,7 @@ public struct SiteBuilder: Sendable {
         let hasErrors = diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty)
         if options.writesOutput && !hasErrors {
             do {
-                try SiteWriter(outputDirectory: options.outputDirectory).write(site)
+                diagnostics += try SiteWriter(outputDirectory: options.outputDirectory, force: options.force).write(site)
             } catch {
                 diagnostics.append(error)
             }

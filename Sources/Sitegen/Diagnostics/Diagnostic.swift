@@ -44,6 +44,8 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Exp
     public static let templateMissing: Self = "template-missing"
     public static let outputInsideContent: Self = "output-inside-content"
     public static let outputUnwritable: Self = "output-unwritable"
+    public static let outputNotSitegen: Self = "output-not-sitegen"
+    public static let outputNotAFolder: Self = "output-not-a-folder"
     public static let editorialNoteUnclosed: Self = "editorial-note-unclosed"
     public static let profileUnknownSlug: Self = "profile-unknown-slug"
     public static let profileDuplicateSlug: Self = "profile-duplicate-slug"

@@ -36,6 +36,11 @@ public struct ContentLoader: Sendable {
         var staticFiles: [String] = []
         var dataFiles: [String: SourceFile] = [:]
         for relative in relativePaths {
+            // Dot-files and dot-folders (`.nojekyll`, `.well-known/…`) are a host's files: copied as they are.
+            if relative.hasPrefix(".") || relative.contains("/.") {
+                staticFiles.append(relative)
+                continue
+            }
             if relative.hasPrefix("data/"), relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
                 let (source, problems) = read(relative, frontMatterOnly: true)
                 diagnostics += problems

@@ -48,8 +48,19 @@ public struct LocalFileSystem: FileSystem {
         try Self.files(under: directory, descendingInto: { _ in true })
     }
 
+    /// Names the walk skips: version-control folders, desktop litter, editor swap files and
+    /// sitegen's output marker. Other dot-files and dot-folders (`.nojekyll`, `.well-known/`,
+    /// `.htaccess`) are listed, so that a host's files kept in `content/` are copied.
+    static func isIgnored(_ name: String) -> Bool {
+        guard name.hasPrefix(".") else { return false }
+        if [".", "..", ".git", ".hg", ".svn", ".DS_Store", ".Trashes", ".Spotlight-V100", OutputLocation.marker].contains(name) {
+            return true
+        }
+        return name.hasPrefix(".#") || name.hasSuffix(".swp") || name.hasSuffix(".swo") || name.hasSuffix(".swx")
+    }
+
     /// The walk every file system on disk shares: regular files under `directory`, relative and
-    /// sorted, hidden names skipped, folders entered when `descend` allows (a folder it refuses
+    /// sorted, `isIgnored` names skipped, folders entered when `descend` allows (a folder it refuses
     /// is listed as one entry), a link back into a folder being walked reported as a loop.
     static func files(under directory: String, descendingInto descend: (String) -> Bool) throws -> [String] {
         let disk = LocalFileSystem()
@@ -60,7 +71,7 @@ public struct LocalFileSystem: FileSystem {
             let real = realPath(path) ?? path
             guard visited.insert(real).inserted else { throw FileSystemError.symlinkLoop(path: path) }
             defer { visited.remove(real) }
-            for name in try FileManager.default.contentsOfDirectory(atPath: path).sorted() where !name.hasPrefix(".") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: path).sorted() where !isIgnored(name) {
                 let child = path + "/" + name
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 if disk.isDirectory(child) && descend(child) {
