@@ -149,7 +149,8 @@ def pagefind_index(binary: Path, site: Path, bundle: str, pages: list[str] | Non
 
 def indexed_pages(site: Path) -> list[str]:
     """The HTML files sitegen's index links into (from search/meta.json)."""
-    meta = json.loads((site / "search/meta.json").read_text(encoding="utf-8"))
+    table = site / "search/records.json"  # since 2026-12; before, the records were in meta.json
+    meta = json.loads((table if table.is_file() else site / "search/meta.json").read_text(encoding="utf-8"))
     return sorted({record[3].split("#")[0] + "index.html" for record in meta["records"]})
 
 
@@ -223,10 +224,23 @@ def sitegen_first_query(driver, base, root, query, where):
         ok = wait_for(driver, "return document.querySelector('.site-search-panel .search-status').textContent !== ''")
     settle()
     total, files = fetched_bytes(root, keep)
+    if where == "page":
+        block = data_block_bytes(root)
+        if block:
+            total += block
+            files.append(("(search page's metadata data block)", block))
     results = driver.execute_script(
         "return document.querySelectorAll(arguments[0]).length",
         "#search-results a" if where == "page" else ".site-search-panel ol a")
     return ok, total, files, results
+
+
+def data_block_bytes(root: Path) -> int:
+    """What the index metadata the search page carries adds to the compressed page."""
+    page = (root / "search/index.html").read_bytes()
+    without = re.sub(rb'<script type="application/json" id="search-meta">.*?</script>', b"", page, flags=re.S)
+    size = lambda data: len(gzip.compress(data, compresslevel=6, mtime=0))  # noqa: E731
+    return size(page) - size(without) if without != page else 0
 
 
 def pagefind_first_query(driver, base, root, query, bundle):

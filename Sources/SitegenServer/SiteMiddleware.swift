@@ -1,5 +1,6 @@
 // Serves the site from the current snapshot: GET and HEAD, `ETag`/`Last-Modified` with 304,
-// `Cache-Control: no-cache` (always revalidate: the preview changes under the browser), the
+// `Cache-Control: no-cache` (always revalidate: the preview changes under the browser; only the
+// search index files whose names carry a fingerprint of their content are `immutable`), the
 // site's own 404 page with status 404, folder URLs redirected to their trailing-slash form,
 // 400 for paths that could only be escape attempts. Requests under `/__sitegen/` go on to
 // the router (the reload script and events).
@@ -15,6 +16,8 @@ struct SiteMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The Content-Security-Policy of the deployed site, applied to the preview so that a
     /// page that would break under it breaks here too.
     static var contentSecurityPolicy: String { "default-src 'self'" }
+    /// For files whose name changes with their content (`SearchIndexFiles.isFingerprinted`).
+    static var immutableCacheControl: String { "public, max-age=31536000, immutable" }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if request.uri.path.hasPrefix("/__sitegen/") {
@@ -53,7 +56,7 @@ struct SiteMiddleware<Context: RequestContext>: RouterMiddleware {
     private func serve(_ file: ServedFile, status: HTTPResponse.Status, request: Request, conditional: Bool) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = file.contentType
-        headers[.cacheControl] = "no-cache"
+        headers[.cacheControl] = file.isImmutable ? Self.immutableCacheControl : "no-cache"
         headers[.xContentTypeOptions] = "nosniff"
         if file.contentType.hasPrefix("text/html") {
             headers[.contentSecurityPolicy] = Self.contentSecurityPolicy

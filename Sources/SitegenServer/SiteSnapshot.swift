@@ -16,6 +16,9 @@ struct ServedFile: Sendable {
     var lastModified: Date
     /// `lastModified` as an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`).
     var lastModifiedText: String
+    /// Whether the name carries a fingerprint of the content (the search index's terms and
+    /// text files), so that browsers may keep it without asking again.
+    var isImmutable = false
 }
 
 /// The whole site of one successful build.
@@ -67,7 +70,8 @@ struct SiteSnapshot: Sendable {
             let kept = previous?.files[file.path].flatMap { $0.etag == etag ? $0 : nil }
             files[file.path] = ServedFile(body: body, contentType: contentType, etag: etag,
                                           lastModified: kept?.lastModified ?? now,
-                                          lastModifiedText: kept?.lastModifiedText ?? nowText)
+                                          lastModifiedText: kept?.lastModifiedText ?? nowText,
+                                          isImmutable: SearchIndexFiles.isFingerprinted(file.path))
         }
         self.files = files
         self.output = raw

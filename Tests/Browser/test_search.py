@@ -155,7 +155,8 @@ def test_index_loads_only_when_the_box_is_focused(driver, site):
     assert _search_requests(driver) == [], "the index was fetched before the box was focused"
     driver.find_element(By.TAG_NAME, "body").send_keys("/")
     assert driver.execute_script("return document.activeElement.id") == "site-search", "'/' does not focus the box"
-    assert wait_until(lambda: _search_requests(driver), 5) == [site.url("search/meta.json")]
+    assert wait_until(lambda: len(_search_requests(driver)) >= 2, 5), _search_requests(driver)
+    assert sorted(_search_requests(driver)) == [site.url("search/meta.json"), site.url("search/records.json")]
 
 
 def test_first_query_fetches_only_part_of_the_index(driver, site):
@@ -163,8 +164,102 @@ def test_first_query_fetches_only_part_of_the_index(driver, site):
     assert page_results(driver)
     fetched = _search_requests(driver)
     total = len(list((site.public_dir / "search").glob("*.json")))
-    assert site.url("search/meta.json") in fetched
+    assert fetched, "no index file fetched"
     assert len(fetched) < total / 4, f"{len(fetched)} of {total} index files fetched for one word: {fetched}"
+
+
+# ---------------------------------------------------------------- the index on a slow network
+
+HASHED_NAME = re.compile(r"/search/(terms|text)-\d+\.[0-9a-f]{8}\.json$")
+
+
+def _meta(site) -> dict:
+    return json.loads((site.public_dir / "search/meta.json").read_text(encoding="utf-8"))
+
+
+def test_the_search_page_carries_the_index_metadata_in_a_data_block(driver, site):
+    load(driver, site.url("search/?q=Bunthe"), settle=0.05)
+    assert page_results(driver), "no results"
+    block = driver.execute_script("""
+        const el = document.getElementById('search-meta');
+        if (!el) return null;
+        const meta = JSON.parse(el.textContent);
+        return {type: el.type, count: meta.count, shards: meta.shardFiles, chunks: meta.chunkFiles};""")
+    meta = _meta(site)
+    records = json.loads((site.public_dir / "search/records.json").read_text(encoding="utf-8"))
+    assert block is not None, "the search page has no #search-meta data block"
+    assert block["type"] == "application/json"
+    assert block["count"] == len(records["records"]) == meta["count"]
+    assert block["shards"] == meta["shardFiles"] and block["chunks"] == meta["chunkFiles"]
+    fetched = _search_requests(driver)
+    assert site.url("search/meta.json") not in fetched, "the search page fetched the metadata it carries"
+    assert site.url("search/records.json") in fetched
+    preload = driver.execute_script(
+        "return [...document.querySelectorAll('link[rel=preload]')].map(l => [l.href, l.as, l.crossOrigin])")
+    assert [site.url("assets/search.js"), "script", None] in preload, preload
+    assert [site.url("search/records.json"), "fetch", "anonymous"] in preload, preload
+    # The preloaded response is the one the script uses: one request for it, not two.
+    entries = driver.execute_script(
+        "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/records.json')).length")
+    assert entries == 1, f"records.json requested {entries} times (the preload was not used)"
+
+
+def _timed_requests(driver, url, ready):
+    """Resource timings of the index files of a page opened with 150 ms of latency added."""
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                           {"offline": False, "latency": 150, "downloadThroughput": -1, "uploadThroughput": -1})
+    try:
+        load(driver, url, settle=0.05)
+        assert wait_until(ready, 20), "no results"
+        wait_until(lambda: False, 1.5)  # the snippets' texts
+        return driver.execute_script("""
+            return performance.getEntriesByType('resource').filter(e => e.name.includes('/search/'))
+              .map(e => ({name: e.name, start: e.startTime, end: e.responseEnd}));""")
+    finally:
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                               {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+
+
+def _overlapping(entries):
+    """Every request started before any of them finished."""
+    return max(e["start"] for e in entries) < min(e["end"] for e in entries)
+
+
+def _shard(meta, word):
+    starts = meta["shards"]
+    return max([i for i, s in enumerate(starts) if s.encode("utf-16-be") <= word.encode("utf-16-be")] or [0])
+
+
+def test_a_query_fetches_its_shards_and_texts_in_parallel(driver, site):
+    meta = _meta(site)
+    # Two words in different shards (checked, so that the test cannot pass vacuously).
+    assert _shard(meta, "nyi") != _shard(meta, "thuta"), "pick two words of different shards"
+    entries = _timed_requests(driver, site.url("search/?q=Nyi%20Thuta"),
+                              lambda: driver.execute_script(RESULTS_JS, "search-results", "#search-status"))
+    shards = [e for e in entries if "/terms-" in e["name"]]
+    texts = [e for e in entries if "/text-" in e["name"]]
+    assert len(shards) >= 2, entries
+    assert _overlapping(shards), f"the shards were fetched one after the other: {shards}"
+    assert len(texts) >= 2, entries
+    assert _overlapping(texts), f"the texts were fetched one after the other: {texts}"
+    # The texts of the shown results are asked for as soon as the shards are in, not one round later.
+    assert min(e["start"] for e in texts) - max(e["end"] for e in shards) < 150, (shards, texts)
+
+
+def test_index_files_have_fingerprinted_names(driver, site):
+    meta = _meta(site)
+    names = meta["shardFiles"] + meta["chunkFiles"]
+    on_disk = sorted(p.name for p in (site.public_dir / "search").glob("*.json") if p.name not in ("meta.json", "records.json"))
+    assert sorted(names) == on_disk
+    for name in names:
+        assert HASHED_NAME.search("/search/" + name), name
+    load(driver, site.url("search/?q=defect"), settle=0.2)
+    assert page_results(driver)
+    fetched = [url for url in _search_requests(driver) if not url.endswith("/records.json")]
+    assert fetched
+    for url in fetched:
+        assert HASHED_NAME.search(urllib.parse.urlsplit(url).path), f"{url} has no fingerprint in its name"
 
 
 def test_arrow_keys_and_escape(driver, site):

@@ -41,6 +41,27 @@ struct FileServingTests {
         }
     }
 
+    @Test func fingerprintedIndexFilesMayBeKeptForAYear() async throws {
+        let paths = Fixture.build.files.map(\.path)
+        let hashed = try #require(paths.first { SearchIndexFiles.isFingerprinted($0) && $0.contains("/terms-") })
+        let text = try #require(paths.first { SearchIndexFiles.isFingerprinted($0) && $0.contains("/text-") })
+        try await Fixture.application().test(.router) { client in
+            for path in [hashed, text] {
+                try await client.execute(uri: "/" + path, method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.cacheControl] == "public, max-age=31536000, immutable", "\(path)")
+                    #expect(response.headers[.contentType] == "application/json")
+                }
+            }
+            for path in ["/search/meta.json", "/search/"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.cacheControl] == "no-cache", "\(path) must be revalidated")
+                }
+            }
+        }
+    }
+
     @Test func pagesGetTheReloadScriptAndTheBuildDoesNot() async throws {
         let page = try #require(Fixture.build.files.first { $0.path == "report/opening/index.html" })
         #expect(!Fixture.build.files.contains { String(decoding: $0.data, as: UTF8.self).contains("__sitegen") })

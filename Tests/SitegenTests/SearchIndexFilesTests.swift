@@ -51,13 +51,18 @@ struct SearchIndexFilesTests {
         layout.chunkBytes = 300
         let files = Dictionary(uniqueKeysWithValues: layout.files(for: index).map { ($0.path, $0.data) })
         let meta = try Self.json(files, "search/meta.json", as: [String: Any].self)
-        #expect((meta["records"] as? [[Any]])?.count == 300)
+        let table = try Self.json(files, "search/records.json", as: [String: Any].self)
+        #expect((table["records"] as? [[Any]])?.count == 300)
+        #expect(meta["count"] as? Int == 300)
 
         let starts = try #require(meta["shards"] as? [String])
+        let shardFiles = try #require(meta["shardFiles"] as? [String])
         #expect(starts.count > 5)
+        #expect(shardFiles.count == starts.count)
         var terms: [String] = []
         for (n, start) in starts.enumerated() {
-            let shard = try Self.json(files, "search/terms-\(n).json", as: [String: [String]].self)
+            #expect(shardFiles[n].hasPrefix("terms-\(n).") && SearchIndexFiles.isFingerprinted("search/" + shardFiles[n]))
+            let shard = try Self.json(files, "search/" + shardFiles[n], as: [String: [String]].self)
             #expect(shard["terms"]?.first == start)
             #expect(shard["terms"]?.count == shard["postings"]?.count)
             terms += shard["terms"] ?? []
@@ -65,20 +70,73 @@ struct SearchIndexFilesTests {
         #expect(terms == index.terms)
 
         let chunks = try #require(meta["chunks"] as? [Int])
+        let chunkFiles = try #require(meta["chunkFiles"] as? [String])
         #expect(chunks.first == 0 && chunks.count > 5)
+        #expect(chunkFiles.count == chunks.count)
         var texts: [String] = []
         for n in chunks.indices {
-            texts += try Self.json(files, "search/text-\(n).json", as: [String].self)
+            #expect(chunkFiles[n].hasPrefix("text-\(n).") && SearchIndexFiles.isFingerprinted("search/" + chunkFiles[n]))
+            texts += try Self.json(files, "search/" + chunkFiles[n], as: [String].self)
         }
         #expect(texts == records.map(\.text))
-        #expect(files.count == 1 + starts.count + chunks.count)
+        #expect(files.count == 2 + starts.count + chunks.count)
     }
 
     @Test func aliasesTravelWithTheText() throws {
         let index = SearchIndexer().index([
             SearchRecord(kind: .person, title: "Nyi Thuta", url: "people/nyi-thuta/", text: "A captain.", boosted: ["Nyi Thuta", "Captain Nyi Thuta"]),
         ])
-        let text = try #require(SearchIndexFiles().files(for: index).first { $0.path == "search/text-0.json" })
+        let text = try #require(SearchIndexFiles().files(for: index).first { $0.path.hasPrefix("search/text-0.") })
         #expect(String(decoding: text.data, as: UTF8.self) == #"[["A captain.","Captain Nyi Thuta"]]"#)
+    }
+
+    @Test func namesCarryAFingerprintOfTheContent() throws {
+        func names(_ texts: [String]) -> [String] {
+            let records = texts.enumerated().map { SearchRecord(kind: .chapter, title: "T", url: "c/#p\($0.offset)", text: $0.element) }
+            return SearchIndexFiles().files(for: SearchIndexer().index(records)).map(\.path).sorted()
+        }
+        let first = names(["alpha beta", "gamma"])
+        #expect(first == names(["alpha beta", "gamma"]), "same content, same names")
+        let changed = names(["alpha beta", "delta"])
+        let fixed: Set = ["search/meta.json", "search/records.json"]
+        #expect(fixed.isSubset(of: first) && fixed.isSubset(of: changed))
+        #expect(Set(first).intersection(changed) == fixed, "every terms and text file changed, so every name did")
+        for name in first where !fixed.contains(name) {
+            #expect(name.range(of: #"^search/(terms|text)-\d+\.[0-9a-f]{8}\.json$"#, options: .regularExpression) != nil, "\(name)")
+        }
+    }
+
+    @Test(arguments: [
+        ("search/terms-0.0123abcd.json", true), ("search/text-12.ffffffff.json", true),
+        ("search/meta.json", false), ("search/terms-0.json", false), ("search/terms-0.0123ABCD.json", false),
+        ("search/terms-0.0123abc.json", false), ("search/other-0.0123abcd.json", false), ("search/terms-x.0123abcd.json", false),
+        ("assets/terms-0.0123abcd.json", false), ("search/sub/terms-0.0123abcd.json", false), ("search/index.html", false),
+    ])
+    func fingerprintedNames(_ path: String, _ expected: Bool) {
+        #expect(SearchIndexFiles.isFingerprinted(path) == expected)
+    }
+
+    @Test func theDataBlockCannotEndItsScriptElement() throws {
+        let meta = #"{"strings":["</script><script>alert(1)</script>","<!-- x","a<b"]}"# + "\n"
+        let block = SearchIndexFiles.dataBlock(meta)
+        #expect(!block.contains("<"))
+        #expect(!block.hasSuffix("\n"))
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(block.utf8)) as? [String: [String]])
+        #expect(parsed["strings"] == ["</script><script>alert(1)</script>", "<!-- x", "a<b"])
+    }
+
+    @Test func theIndexerFillsTheSearchPageDataBlock() throws {
+        let page = OutputFile(path: "search/index.html",
+                              text: #"<main><script type="application/json" id="search-meta">"# + SearchIndexFiles.metaPlaceholder + "</script></main>")
+        let records = [SearchRecord(kind: .chapter, title: "A title", url: "c/#p1", text: "Some </script> text.")]
+        let site = SearchIndexer().run(RenderedSite(files: [page], searchRecords: records))
+        let html = try #require(site.files.first { $0.path == "search/index.html" }.map { String(decoding: $0.data, as: UTF8.self) })
+        let meta = try #require(site.files.first { $0.path == "search/meta.json" }.map { String(decoding: $0.data, as: UTF8.self) })
+        #expect(!html.contains(SearchIndexFiles.metaPlaceholder))
+        #expect(html.contains(SearchIndexFiles.dataBlock(meta)))
+        let block = try #require(html.range(of: #"(?<=id="search-meta">).*(?=</script>)"#, options: .regularExpression))
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(html[block].utf8)) as? [String: Any])
+        #expect(parsed["count"] as? Int == 1)
+        #expect((parsed["shardFiles"] as? [String])?.count == 1)
     }
 }

@@ -40,8 +40,30 @@ struct SearchSiteTests {
         }
     }
 
-    @Test func recordsCoverTheWholeSite() throws {
+    @Test func theSearchPageCarriesTheIndexMetadataAndAnnouncesItsScript() throws {
+        let html = try #require(Self.shipped.text("search/index.html"))
+        let meta = try #require(Self.shipped.text("search/meta.json"))
+        #expect(html.contains(#"<script type="application/json" id="search-meta">"# + SearchIndexFiles.dataBlock(meta) + "</script>"))
+        #expect(html.contains(#"<link rel="preload" href="/sub/path/assets/search.js" as="script">"#))
+        #expect(html.contains(#"<link rel="preload" href="/sub/path/search/records.json" as="fetch" crossorigin>"#))
+        #expect(SearchIndexFiles.dataBlock(meta).utf8.count < 8_000, "the metadata the page carries stays small")
+        #expect(!html.contains("notes.js"), "the search page needs no note previews")
+        let other = try #require(Self.shipped.text("report/notes/index.html"))
+        #expect(!other.contains("search-meta") && !other.contains(#"rel="preload""#), "only the search page carries them")
+    }
+
+    @Test func indexFilesAreFingerprinted() throws {
         let meta = try #require(try Self.json("search/meta.json") as? [String: Any])
+        let named = try #require(meta["shardFiles"] as? [String]) + (try #require(meta["chunkFiles"] as? [String]))
+        let written = Set(Self.shipped.files.map(\.path).filter {
+            $0.hasPrefix("search/") && $0.hasSuffix(".json") && $0 != "search/meta.json" && $0 != "search/records.json"
+        })
+        #expect(Set(named.map { "search/" + $0 }) == written)
+        for path in written { #expect(SearchIndexFiles.isFingerprinted(path), "\(path)") }
+    }
+
+    @Test func recordsCoverTheWholeSite() throws {
+        let meta = try #require(try Self.json("search/records.json") as? [String: Any])
         let kinds = try #require(meta["kinds"] as? [String])
         let records = try #require(meta["records"] as? [[Any]])
         var count: [String: Int] = [:]
@@ -53,7 +75,7 @@ struct SearchSiteTests {
     }
 
     @Test func everyRecordLinksToAnAnchorThatExists() throws {
-        let meta = try #require(try Self.json("search/meta.json") as? [String: Any])
+        let meta = try #require(try Self.json("search/records.json") as? [String: Any])
         let records = try #require(meta["records"] as? [[Any]])
         var ids: [String: Set<String>] = [:]
         for file in Self.shipped.files where file.path.hasSuffix("index.html") {

@@ -413,6 +413,15 @@ public struct PageRenderer: Sendable {
         // Search: the page the search box submits to; the script fills it in.
         var search = model(title: "Search", kind: "search", path: "search/")
         search.links = searchFallbackLinks(site)
+        // Its first results wait for the page, the script and a term shard in turn: the page
+        // carries the index metadata, announces the script and the records table (whose bytes
+        // then arrive while the shards are on their way), and loads no other script (note
+        // previews have nothing to do here).
+        let index = SearchIndexFiles()
+        search.searchMetaJSON = SearchIndexFiles.metaPlaceholder
+        search.preloads = (siteView.scriptURL.map { [PreloadView(url: $0, destination: "script")] } ?? [])
+            + [PreloadView(url: urls.url(index.folder + SearchIndexFiles.recordsName), destination: "fetch", crossOrigin: true)]
+        search.site.scripts = []
         emit("search", search, at: "search/")
 
         // Not found.

@@ -102,6 +102,20 @@ public struct PageModel: Hashable, Encodable, Sendable {
     public var chartRows: [ChartRowView]?
     public var timeline: [TimelineMonthView]?
     public var chaptersHTML: [String]?
+    /// The search page: the index metadata, as the content of a JSON data block.
+    public var searchMetaJSON: String?
+    /// Files the page will need, announced in its head: (URL, `as` destination).
+    public var preloads: [PreloadView]?
+}
+
+/// A `<link rel="preload">` of a page.
+public struct PreloadView: Hashable, Encodable, Sendable {
+    public var url: String
+    /// The `as` attribute: `script`, `fetch`, …
+    public var destination: String
+    /// Whether the request is made in CORS mode (`crossorigin`), as `fetch()` makes it: a
+    /// preload must match the request that uses it.
+    public var crossOrigin = false
 }
 
 /// A mention of a profile, shown on the profile page.

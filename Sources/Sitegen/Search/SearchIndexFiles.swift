@@ -1,13 +1,25 @@
 // The index as the browser reads it, in files small enough that a query fetches only what
 // it needs (all under `search/`, beside the search page):
 //
-//   meta.json     {"version":1, "kinds":[…], "strings":[titles and sections],
-//                  "records":[[kind, title, section or -1, url], …],
-//                  "shards":[first term of each terms file], "chunks":[first record of each text file]}
-//   terms-N.json  {"terms":[…], "postings":[…]}: a range of terms in UTF-16 order; postings as
-//                 a string of numbers: record-number gaps and scores, alternating
-//   text-N.json   [text, …] of a range of records; [text, alias, …] when the record has boosted
-//                 strings other than its title and section (phrases are matched in them too)
+//   meta.json          {"version":2, "count":number of records,
+//                       "shards":[first term of each terms file], "chunks":[first record of each text file],
+//                       "shardFiles":[name of each terms file], "chunkFiles":[name of each text file]}
+//                       The search page carries the same JSON in a data block (about 2 KB
+//                       compressed), so that a query's shards are requested as soon as the
+//                       script runs; the box on other pages fetches it when focused.
+//   records.json       {"kinds":[…], "strings":[titles and sections],
+//                       "records":[[kind, title, section or -1, url], …]}: what results show.
+//                       The search page preloads it beside the script; the box fetches it with
+//                       meta.json. Its bytes arrive while the script runs and the shards are
+//                       on their way, instead of delaying the page.
+//   terms-N.H.json     {"terms":[…], "postings":[…]}: a range of terms in UTF-16 order; postings as
+//                      a string of numbers: record-number gaps and scores, alternating
+//   text-N.H.json      [text, …] of a range of records; [text, alias, …] when the record has boosted
+//                      strings other than its title and section (phrases are matched in them too)
+//
+// H is a fingerprint of the file's bytes (8 hex digits): a file's name changes when its content
+// does, so hosts can let browsers keep `terms-*` and `text-*` files for a year (`immutable`),
+// while `meta.json`, `records.json` and the search page are revalidated.
 //
 // Numbers in postings are written in base 32, most significant digit first, with the
 // alphabet `0-9A-Za-z-_`: digits 0–31 are `0`…`V`, and the last digit of a number is shifted
@@ -24,6 +36,10 @@ public struct SearchIndexFiles: Hashable, Sendable {
     /// A text file is closed once its texts pass this many bytes.
     public var chunkBytes = 4096
 
+    /// What the search page's data block holds until `SearchIndexer` puts the metadata there: valid
+    /// JSON without records, so a page rendered without an index falls back to `meta.json`.
+    public static let metaPlaceholder = #"{"version":0,"pending":"sitegen-search-meta"}"#
+
     static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
 
     /// Creates the default layout.
@@ -34,12 +50,13 @@ public struct SearchIndexFiles: Hashable, Sendable {
         var files: [OutputFile] = []
 
         // Terms, in shards of about `shardBytes`.
-        var shardStarts: [String] = []
+        var shardStarts: [String] = [], shardFiles: [String] = []
         var terms: [String] = [], postings: [String] = [], size = 0
         func closeShard() {
             guard !terms.isEmpty else { return }
-            files.append(OutputFile(path: folder + "terms-\(shardStarts.count - 1).json",
-                                    text: #"{"terms":"# + Self.array(terms) + #","postings":"# + Self.array(postings) + "}"))
+            let text = #"{"terms":"# + Self.array(terms) + #","postings":"# + Self.array(postings) + "}"
+            shardFiles.append(Self.hashedName("terms-\(shardStarts.count - 1)", text))
+            files.append(OutputFile(path: folder + shardFiles.last!, text: text))
             terms = []; postings = []; size = 0
         }
         for (term, list) in zip(index.terms, index.postings) {
@@ -53,12 +70,14 @@ public struct SearchIndexFiles: Hashable, Sendable {
         closeShard()
 
         // Texts, in chunks of about `chunkBytes`.
-        var chunkStarts: [Int] = []
+        var chunkStarts: [Int] = [], chunkFiles: [String] = []
         var texts: [String] = []
         size = 0
         func closeChunk() {
             guard !texts.isEmpty else { return }
-            files.append(OutputFile(path: folder + "text-\(chunkStarts.count - 1).json", text: "[" + texts.joined(separator: ",") + "]"))
+            let text = "[" + texts.joined(separator: ",") + "]"
+            chunkFiles.append(Self.hashedName("text-\(chunkStarts.count - 1)", text))
+            files.append(OutputFile(path: folder + chunkFiles.last!, text: text))
             texts = []; size = 0
         }
         for (number, record) in index.records.enumerated() {
@@ -84,13 +103,53 @@ public struct SearchIndexFiles: Hashable, Sendable {
             let section = record.section.map(id) ?? -1
             return "[\(kind),\(id(record.title)),\(section),\(Self.string(record.url))]"
         }
-        let meta = #"{"version":1,"kinds":"# + Self.array(kinds.map(\.rawValue))
+        let table = #"{"kinds":"# + Self.array(kinds.map(\.rawValue))
             + #","strings":"# + Self.array(strings)
-            + #","records":["# + records.joined(separator: ",\n")
-            + #"],"shards":"# + Self.array(shardStarts)
-            + #","chunks":["# + chunkStarts.map(String.init).joined(separator: ",") + "]}\n"
-        files.append(OutputFile(path: folder + "meta.json", text: meta))
+            + #","records":["# + records.joined(separator: ",\n") + "]}\n"
+        files.append(OutputFile(path: folder + Self.recordsName, text: table))
+        let meta = #"{"version":2,"count":\#(index.records.count)"#
+            + #","shards":"# + Self.array(shardStarts)
+            + #","chunks":["# + chunkStarts.map(String.init).joined(separator: ",")
+            + #"],"shardFiles":"# + Self.array(shardFiles)
+            + #","chunkFiles":"# + Self.array(chunkFiles) + "}\n"
+        files.append(OutputFile(path: folder + Self.metaName, text: meta))
         return files
+    }
+
+    /// Where terms and texts are: small, so that the search page can carry it.
+    public static let metaName = "meta.json"
+    /// What a result shows besides its text: kinds, titles, sections, URLs.
+    public static let recordsName = "records.json"
+
+    /// `name.H.json`, H the first 8 hex digits of the fingerprint of `text`.
+    static func hashedName(_ name: String, _ text: String) -> String {
+        let hash = String(ContentHash.of(text).first >> 32, radix: 16)
+        return name + "." + String(repeating: "0", count: 8 - hash.count) + hash + ".json"
+    }
+
+    /// Whether `path` (relative to the output) names a fingerprinted index file, which may be
+    /// cached for good: `search/terms-N.H.json` or `search/text-N.H.json`.
+    public static func isFingerprinted(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        guard parts.count == 2, parts[0] == "search" else { return false }
+        let name = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        guard name.count == 3, name[2] == "json", name[1].count == 8,
+              name[1].utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return false }
+        let stem = name[0].split(separator: "-")
+        return stem.count == 2 && (stem[0] == "terms" || stem[0] == "text") && !stem[1].isEmpty
+            && stem[1].utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    /// The metadata as the content of a `<script type="application/json">` data block: `<`
+    /// written as `\u003c`, so that no `</script>` or `<!--` can end or change the block.
+    public static func dataBlock(_ meta: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(meta.utf8.count + 64)
+        for byte in meta.utf8 {
+            if byte == UInt8(ascii: "<") { bytes += Array(#"\u003c"#.utf8) } else { bytes.append(byte) }
+        }
+        while bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Boosted strings a phrase can be found in besides the title, section and text.

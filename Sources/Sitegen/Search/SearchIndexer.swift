@@ -29,11 +29,28 @@ public struct SearchIndexer: Sendable {
     /// Creates the stage.
     public init() {}
 
-    /// Adds the index files of `site.searchRecords` to the site.
+    /// Adds the index files of `site.searchRecords` to the site, and puts the metadata into the
+    /// search page's data block (where its template has one: `SearchIndexFiles.metaPlaceholder`).
     public func run(_ site: RenderedSite) -> RenderedSite {
         var result = site
-        result.files = (site.files + files.files(for: index(site.searchRecords))).sorted { $0.path < $1.path }
+        let indexFiles = files.files(for: index(site.searchRecords))
+        if let meta = indexFiles.first(where: { $0.path == files.folder + SearchIndexFiles.metaName }),
+           let page = result.files.firstIndex(where: { $0.path == files.folder + "index.html" }) {
+            let block = SearchIndexFiles.dataBlock(String(decoding: meta.data, as: UTF8.self))
+            result.files[page].data = Self.replacing(SearchIndexFiles.metaPlaceholder, with: block, in: result.files[page].data)
+        }
+        result.files = (result.files + indexFiles).sorted { $0.path < $1.path }
         return result
+    }
+
+    /// `data` with the first occurrence of `marker` replaced by `replacement` (bytes, no copy of
+    /// the rest as a String).
+    static func replacing(_ marker: String, with replacement: String, in data: Data) -> Data {
+        let needle = Data(marker.utf8)
+        guard let range = data.range(of: needle) else { return data }
+        var out = data
+        out.replaceSubrange(range, with: Data(replacement.utf8))
+        return out
     }
 
     /// Tokenises and scores `records`.
