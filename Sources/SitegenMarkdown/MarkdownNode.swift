@@ -76,10 +76,13 @@ public indirect enum Inline: Hashable, Sendable {
 public struct MarkdownDocument: Hashable, Sendable {
     /// The top-level blocks, in source order.
     public var blocks: [Block]
+    /// Where nesting past `MarkdownParser.maximumDepth` was flattened first, if anywhere.
+    public var flattenedAt: SourcePosition?
 
     /// Creates a document from blocks.
-    public init(blocks: [Block]) {
+    public init(blocks: [Block], flattenedAt: SourcePosition? = nil) {
         self.blocks = blocks
+        self.flattenedAt = flattenedAt
     }
 }
 

@@ -14,14 +14,26 @@ public struct MarkdownParser: Sendable {
     /// Creates a parser.
     public init() {}
 
+    /// How deep blocks and inlines may nest (counted together, as the HTML elements they
+    /// become): deeper structure is flattened, its text kept, and the document records where
+    /// (`MarkdownDocument.flattenedAt`). Every walk over the tree is bounded by this depth.
+    /// 100, not 1,000: at 1,000 levels a debug build overflows a 512 KB thread stack (the
+    /// default of secondary threads on macOS) while rendering; no real text nests past ~20.
+    public static let maximumDepth = 100
+
     /// Parses `text` and returns its syntax tree. Never throws: every input is some Markdown.
     ///
     /// `lineOffset` is added to every line number, for texts cut out of a larger file.
     public func parse(_ text: String, lineOffset: Int = 0) -> MarkdownDocument {
-        let blocks: [Block] = CmarkLock.shared.withLock {
+        parse(text, lineOffset: lineOffset, depth: 1)
+    }
+
+    /// Parses `text` whose top-level blocks stand at `depth` (a figure's content is deeper).
+    private func parse(_ text: String, lineOffset: Int, depth: Int) -> MarkdownDocument {
+        let (blocks, flattened): ([Block], SourcePosition?) = CmarkLock.shared.withLock {
             CmarkLock.registerExtensionsOnce()
             let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
-            guard let parser = cmark_parser_new(options) else { return [] }
+            guard let parser = cmark_parser_new(options) else { return ([], nil) }
             defer { cmark_parser_free(parser) }
             for name in ["table", "strikethrough", "autolink"] {
                 if let ext = cmark_find_syntax_extension(name) {
@@ -34,25 +46,31 @@ public struct MarkdownParser: Sendable {
                     cmark_parser_feed(parser, $0, buffer.count)
                 }
             }
-            guard let root = cmark_parser_finish(parser) else { return [] }
+            guard let root = cmark_parser_finish(parser) else { return ([], nil) }
             defer { cmark_node_free(root) }
-            let converter = CmarkConverter(lineOffset: lineOffset)
-            return converter.blocks(under: root)
+            var converter = CmarkConverter(lineOffset: lineOffset)
+            let blocks = converter.blocks(under: root, depth: depth)
+            return (blocks, converter.flattenedAt)
         }
-        return MarkdownDocument(blocks: blocks.map(expandingFigures))
+        var flattenedAt = flattened
+        let expanded = blocks.map { expandingFigures($0, depth: depth, flattenedAt: &flattenedAt) }
+        return MarkdownDocument(blocks: expanded, flattenedAt: flattenedAt)
     }
 
     /// Replaces fenced `figure` blocks by figures whose content is parsed as Markdown
-    /// (outside the lock: the lock is not re-entrant).
-    private func expandingFigures(_ block: Block) -> Block {
+    /// (outside the lock: the lock is not re-entrant). The walk is bounded by `maximumDepth`.
+    private func expandingFigures(_ block: Block, depth: Int, flattenedAt: inout SourcePosition?) -> Block {
         switch block {
         case .codeBlock(let info, let literal, let at) where info.trimmingCharacters(in: .whitespaces) == "figure":
-            return .figure(parse(literal, lineOffset: at.line).blocks, at: at)
+            // figure > figcaption > blocks.
+            let inner = parse(literal, lineOffset: at.line, depth: depth + 2)
+            if flattenedAt == nil { flattenedAt = inner.flattenedAt }
+            return .figure(inner.blocks, at: at)
         case .blockQuote(let children, let at):
-            return .blockQuote(children.map(expandingFigures), at: at)
+            return .blockQuote(children.map { expandingFigures($0, depth: depth + 1, flattenedAt: &flattenedAt) }, at: at)
         case .list(let ordered, let start, let tight, let items, let at):
             return .list(ordered: ordered, start: start, tight: tight,
-                         items: items.map { $0.map(expandingFigures) }, at: at)
+                         items: items.map { $0.map { expandingFigures($0, depth: depth + 2, flattenedAt: &flattenedAt) } }, at: at)
         default:
             return block
         }

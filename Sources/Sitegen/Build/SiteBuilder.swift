@@ -69,6 +69,7 @@ public struct SiteBuilder: Sendable {
         guard let templates, let content else { return finish(cache: cache) }
 
         let parsed = MarkdownStage().run(content, cache: &cache.markdown)
+        diagnostics += parsed.diagnostics
         mark("parse")
         let (notes, noteProblems) = NoteResolver().run(parsed)
         diagnostics += noteProblems

@@ -38,6 +38,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Exp
     public static let symlinkLoop: Self = "symlink-loop"
     public static let symlinkOutside: Self = "symlink-outside"
     public static let rawHTML: Self = "raw-html"
+    public static let markdownTooDeep: Self = "markdown-too-deep"
     public static let unsafeLink: Self = "unsafe-link"
     public static let linkBroken: Self = "link-broken"
     public static let templateSyntax: Self = "template-syntax"

@@ -20,6 +20,14 @@ public struct MarkdownStage: Sendable {
     /// Parses all bodies, reusing the trees of texts that `cache` has seen.
     func run(_ content: SiteContent, cache: inout MarkdownCache) -> ParsedSite {
         var definitions: [NoteDefinition] = []
+        var diagnostics: [Diagnostic] = []
+        func checkDepth(_ document: MarkdownDocument, _ source: SourceFile) {
+            guard let at = document.flattenedAt else { return }
+            diagnostics.append(Diagnostic(
+                file: source.path, line: at.line, column: source.characterColumn(line: at.line, byteColumn: at.column),
+                severity: .warning, code: .markdownTooDeep,
+                message: "blocks and inline markup are nested more than \(MarkdownParser.maximumDepth) levels deep here; the text is kept, the deeper nesting is flattened"))
+        }
 
         func parse<Meta>(_ page: ContentPage<Meta>, liftingNotes: Bool) -> Parsed<Meta> {
             var body = page.source.body
@@ -29,12 +37,15 @@ public struct MarkdownStage: Sendable {
                 for definition in extracted.definitions {
                     let line = definition.line + page.source.bodyLineOffset
                     let document = cache.document(definition.text, lineOffset: line - 1, parser: parser)
+                    checkDepth(document, page.source)
                     definitions.append(NoteDefinition(
                         label: NoteLabel(rawValue: definition.label), blocks: document.blocks,
                         file: page.source.path, position: SourcePosition(line: line, column: 1)))
                 }
             }
-            return Parsed(page: page, document: cache.document(body, lineOffset: page.source.bodyLineOffset, parser: parser))
+            let document = cache.document(body, lineOffset: page.source.bodyLineOffset, parser: parser)
+            checkDepth(document, page.source)
+            return Parsed(page: page, document: document)
         }
 
         let chapters = content.chapters.map { parse($0, liftingNotes: true) }
@@ -49,6 +60,7 @@ public struct MarkdownStage: Sendable {
             editorialIntroduction: content.editorialNotes.map { parse($0, liftingNotes: false) },
             pages: content.pages.map { parse($0, liftingNotes: false) },
             people: content.people.map { parse($0, liftingNotes: false) },
-            organisations: content.organisations.map { parse($0, liftingNotes: false) })
+            organisations: content.organisations.map { parse($0, liftingNotes: false) },
+            diagnostics: diagnostics)
     }
 }

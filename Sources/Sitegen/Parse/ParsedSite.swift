@@ -36,4 +36,6 @@ public struct ParsedSite: Sendable {
     public var pages: [Parsed<PageMeta>]
     public var people: [Parsed<PersonMeta>] = []
     public var organisations: [Parsed<OrganisationMeta>] = []
+    /// Problems found while parsing (nesting too deep).
+    public var diagnostics: [Diagnostic] = []
 }
