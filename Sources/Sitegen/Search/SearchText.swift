@@ -4,7 +4,8 @@
 //   word    a run of letters, digits and combining marks (Unicode L, N, M), with apostrophes
 //           inside it (’ ‘ ʼ ' all count): `Myanmar’s`, `couldn't`, `Bünthe`, Burmese words
 //   fold    NFKD, lowercase, drop diacritical marks (U+0300–036F and the other combining
-//           diacritical blocks, not the vowel signs of Burmese), ς → σ, ß → ss, drop a final
+//           diacritical blocks, not the vowel signs of Burmese), ς → σ, the Latin letters NFKD
+//           leaves whole to ASCII (`letterFolds`: ø → o, æ → ae, ß → ss, þ → th…), drop a final
 //           `'s`, drop the other apostrophes
 //
 // Foundation's `folding(options: [.caseInsensitive, .diacriticInsensitive])` is not used:
@@ -117,7 +118,8 @@ public enum SearchText {
             case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F:
                 continue
             case 0x03C2: folded.append("σ")
-            case 0x00DF: folded.append(contentsOf: "ss".unicodeScalars)
+            case 0x00DF...0x0280 where letterFolds[scalar] != nil:
+                folded.append(contentsOf: letterFolds[scalar]!.unicodeScalars)
             case 0x2019, 0x2018, 0x02BC: folded.append("'")
             default: folded.append(scalar)
             }
@@ -130,6 +132,15 @@ public enum SearchText {
         result.append(contentsOf: scalars.lazy.filter { $0 != "'" })
         return String(result)
     }
+
+    /// Lowercase Latin letters that NFKD does not decompose, and their ASCII spelling (as
+    /// Unicode's Latin-ASCII transliteration and Lucene's ASCII folding spell them). Capitals
+    /// are lowercased before this table is read (Ø → ø → o). `assets/search.js` has the same table.
+    static let letterFolds: [Unicode.Scalar: String] = [
+        "ß": "ss", "æ": "ae", "ð": "d", "ø": "o", "þ": "th", "đ": "d", "ħ": "h", "ı": "i", "ł": "l", "ŋ": "n",
+        "œ": "oe", "ŧ": "t", "ƀ": "b", "ƒ": "f", "ǥ": "g", "ȷ": "j", "ɖ": "d", "ɗ": "d", "ɨ": "i", "ɫ": "l",
+        "ʀ": "r",
+    ]
 
     /// Letters, digits and combining marks make words.
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
