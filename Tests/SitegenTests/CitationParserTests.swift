@@ -59,7 +59,7 @@ struct CitationParserTests {
     @Test func shortFormsJoinTheFullReference() {
         func note(_ label: String, _ text: String) -> ResolvedNote {
             let blocks = SitegenMarkdown.MarkdownParser().parse(text).blocks
-            return ResolvedNote(label: NoteLabel(rawValue: label),
+            return ResolvedNote(label: NoteLabel(rawValue: label), number: label,
                                 definition: NoteDefinition(label: NoteLabel(rawValue: label), blocks: blocks, file: "n.md",
                                                            position: .init(line: 1, column: 1)),
                                 references: [], editorialExplanations: [], homeChapter: nil)

@@ -74,6 +74,7 @@ public struct ContentLoader: Sendable {
         let publication = page(indexPath, as: PublicationMeta.self, slug: "")
 
         var chapters: [ContentPage<PageMeta>] = []
+        var unloadedChapters: [SourceFile] = []
         var documents: [ContentPage<DocumentMeta>] = []
         var pages: [ContentPage<PageMeta>] = []
         var people: [ContentPage<PersonMeta>] = []
@@ -84,7 +85,7 @@ public struct ContentLoader: Sendable {
             let folder = (relative as NSString).deletingLastPathComponent
             let stem = String(name.dropLast(3))
             switch (folder, stem) {
-            case ("", "index"), ("report", "notes"), ("report", "abbreviations"), ("", "editorial-notes"):
+            case ("", "index"), ("report", "notes"), ("report", "abbreviations"), ("", "editorial-notes"), ("", "figures"), ("", "timeline"):
                 continue
             case ("report", _):
                 guard let slug = Self.chapterSlug(stem) else {
@@ -98,7 +99,11 @@ public struct ContentLoader: Sendable {
                     continue
                 }
                 seenChapterSlugs[slug] = relative
-                if let chapter = page(relative, as: PageMeta.self, slug: slug) { chapters.append(chapter) }
+                if let chapter = page(relative, as: PageMeta.self, slug: slug) {
+                    chapters.append(chapter)
+                } else if let source = sources[relative] {
+                    unloadedChapters.append(source)
+                }
             case ("documents", _):
                 if let document = page(relative, as: DocumentMeta.self, slug: stem) { documents.append(document) }
             case ("people", _):
@@ -111,27 +116,41 @@ public struct ContentLoader: Sendable {
             }
         }
 
+        // Only when there is no chapter file at all: one that failed to load has its own diagnostic.
+        let chapterFiles = relativePaths.filter {
+            $0.hasPrefix("report/") && $0.hasSuffix(".md") && $0 != "report/notes.md" && $0 != "report/abbreviations.md"
+        }
+        if publication != nil, chapterFiles.isEmpty {
+            diagnostics.append(Diagnostic(file: display(indexPath), severity: .warning, code: .contentNoChapters,
+                message: "the report has no chapters: add Markdown files to report/, named with their number first (e.g. 'report/01-introduction.md')"))
+        }
+
         let notes = page("report/notes.md", as: NotesMeta.self, slug: "notes")
         let abbreviations = page("report/abbreviations.md", as: AbbreviationsMeta.self, slug: "abbreviations")
         let editorial = page("editorial-notes.md", as: PageMeta.self, slug: "editorial-notes")
 
-        func data<Value: Decodable & Hashable & Sendable>(_ name: String, as type: Value.Type) -> DataFile<Value>? {
-            guard let source = dataFiles[name] else { return nil }
-            switch FrontMatter.decode(type, from: source) {
-            case .success(let value): return DataFile(source: source, value: value)
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
-                return nil
+        // Every data file is checked and used by its type; one nothing uses is a warning.
+        var charts: [CheckedChart] = []
+        var timelines: [DataFile<TimelineData>] = []
+        for name in dataFiles.keys.sorted() {
+            let (checked, problems) = DataFileChecker.check(dataFiles[name]!)
+            diagnostics += problems
+            switch checked {
+            case .chart(let chart)?: charts.append(chart)
+            case .timeline(let timeline)?: timelines.append(timeline)
+            case nil: break
             }
         }
-        let estimates = data("data/defector-estimates.yml", as: EstimatesData.self)
-        let timeline = data("data/timeline.yml", as: TimelineData.self)
+        let figuresPage = page("figures.md", as: PageMeta.self, slug: "figures")
+        let timelinePage = page("timeline.md", as: PageMeta.self, slug: "timeline")
 
         guard let publication else { return (nil, diagnostics) }
-        let content = SiteContent(
+        var content = SiteContent(
             publication: publication, chapters: chapters, notes: notes, abbreviations: abbreviations,
             documents: documents, editorialNotes: editorial, people: people, organisations: organisations,
-            estimates: estimates, timeline: timeline, pages: pages, staticFiles: staticFiles)
+            charts: charts, timelines: timelines, figuresPage: figuresPage, timelinePage: timelinePage,
+            pages: pages, staticFiles: staticFiles)
+        content.unloadedChapters = unloadedChapters
         return (content, diagnostics)
     }
 

@@ -1,29 +1,94 @@
-// Data files of the content (`content/data/*.yml`): figures and dated events that the build
-// turns into a chart and a timeline. Each value names its evidence: a note of the report or
-// a companion document.
+// Data files of the content (`content/data/*.yml`): charts and timelines. Each file names its
+// type (`type: chart` or `type: timeline`; a file with `points` is a chart, one with `events`
+// a timeline). Every word a reader sees — titles, axis labels, units, annotations, the
+// phrasing of events — comes from these files; each value names its evidence, a note of the
+// report or a companion document. `DataFileChecker` validates them.
 
-/// One dated estimate of the number of defectors.
-public struct EstimatePoint: Decodable, Hashable, Sendable {
+/// A chart: dated values (a point, or a range from `low` to `high`), drawn as SVG with a table.
+public struct ChartData: Decodable, Hashable, Sendable {
+    public var type: String?
+    /// The chart's title (the SVG's `<title>` and the figure caption); `y.label` or the file
+    /// name when absent.
+    public var title: String?
+    /// Said before the figures in the SVG's description, for screen readers.
+    public var description: String?
+    /// Said after the title in the figure caption.
+    public var caption: String?
+    /// `points` (a dot per value, a bar per range; the default) or `line` (the dots joined).
+    public var kind: String?
+    public var x: ChartAxis?
+    public var y: ChartAxis?
+    /// Column headings of the table.
+    public var table: ChartTableLabels?
+    /// Dated remarks drawn as a mark on the axis and named under it ("coup on 1 February").
+    public var annotations: [ChartAnnotation]?
+    public var points: [ChartPoint]
+
+    /// The kinds of chart.
+    public static let kinds = ["points", "line"]
+}
+
+/// An axis of a chart.
+public struct ChartAxis: Decodable, Hashable, Sendable {
+    /// A name for the axis (the table's value column, unless `table.value` says otherwise).
+    public var label: String?
+    /// The unit said after a figure: "300 defectors".
+    public var unit: String?
+    /// When true, a value below zero is an error.
+    public var nonNegative: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case label, unit
+        case nonNegative = "non_negative"
+    }
+}
+
+/// Column headings of a chart's table.
+public struct ChartTableLabels: Decodable, Hashable, Sendable {
+    public var when: String?
+    public var value: String?
+    public var who: String?
+    public var source: String?
+}
+
+/// A dated remark on a chart.
+public struct ChartAnnotation: Decodable, Hashable, Sendable {
     public var date: String
-    public var when: String
-    public var low: Int
-    public var high: Int?
+    public var label: String
+}
+
+/// One dated value of a chart.
+public struct ChartPoint: Decodable, Hashable, Sendable {
+    public var date: String
+    /// The date as the table shows it ("by May 2021"); the date itself when absent.
+    public var when: String?
+    /// A single value; or `low` and `high` for a range (`low` alone is a single value too).
+    public var value: Double?
+    public var low: Double?
+    public var high: Double?
+    /// Whose figure it is.
     public var who: String?
     public var note: NoteLabel?
     public var document: String?
 }
 
-/// `content/data/defector-estimates.yml`.
-public struct EstimatesData: Decodable, Hashable, Sendable {
-    public var title: String
-    public var description: String?
-    public var points: [EstimatePoint]
+/// A timeline: dated events, and rules that make events of dates given in profiles.
+public struct TimelineData: Decodable, Hashable, Sendable {
+    public var type: String?
+    public var events: [TimelineEvent]?
+    /// Events made from a date field of each profile of a collection.
+    public var fromProfiles: [ProfileEventRule]?
+
+    enum CodingKeys: String, CodingKey {
+        case type, events
+        case fromProfiles = "from_profiles"
+    }
 }
 
 /// One dated event of the timeline.
 public struct TimelineEvent: Decodable, Hashable, Sendable {
     public var date: String
-    public var when: String
+    public var when: String?
     public var title: String
     public var text: String?
     public var note: NoteLabel?
@@ -32,66 +97,27 @@ public struct TimelineEvent: Decodable, Hashable, Sendable {
     public var organisations: [String]?
 }
 
-/// `content/data/timeline.yml`.
-public struct TimelineData: Decodable, Hashable, Sendable {
-    public var events: [TimelineEvent]
+/// Makes a timeline event of every profile in `collection` that gives a date in `date`
+/// (a date as sources write it, "28 February 2021"), unless an event already names the
+/// profile. `title` and `text` are patterns: `{field}` is replaced by the profile's field
+/// (`{name}`, `{rank}`, `{summary}`…); a pattern whose fields are all missing gives nothing.
+public struct ProfileEventRule: Decodable, Hashable, Sendable {
+    public var collection: String
+    public var date: String
+    public var title: String
+    public var text: String?
+
+    /// The collections a rule can name.
+    public static let collections = ["people"]
 }
 
 /// A data file with its decoded value.
 public struct DataFile<Value: Hashable & Sendable>: Hashable, Sendable {
     public var source: SourceFile
     public var value: Value
-}
-
-/// A calendar day parsed from `YYYY-MM-DD`.
-public struct Day: Hashable, Sendable, Comparable {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-
-    /// Parses `YYYY-MM-DD`; nil when it is not a valid date.
-    public init?(iso: String) {
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]), parts[0] > 1900 else { return nil }
-        (year, month, day) = (parts[0], parts[1], parts[2])
-    }
-
-    /// Creates a day.
-    public init(year: Int, month: Int, day: Int) {
-        (self.year, self.month, self.day) = (year, month, day)
-    }
-
-    /// `YYYY-MM-DD`.
-    public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
-    }
-
-    /// Days since 1 January of `year` (approximate months of 30.44 days are enough for a chart).
-    public func offset(from origin: Day) -> Double {
-        Double((year - origin.year) * 12 + (month - origin.month)) * 30.44 + Double(day - origin.day)
-    }
-
-    public static func < (lhs: Day, rhs: Day) -> Bool { (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day) }
-
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
-                             "September", "October", "November", "December"]
-
-    /// A day from the way the sources write dates: "28 February 2021", "mid-March 2021",
-    /// "late February", "May 2021"; early/mid/late give the 5th, 15th and 25th; the year
-    /// defaults to 2021, the year of the report.
-    public init?(text: String) {
-        let words = text.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: ",", with: " ")
-            .split(separator: " ").map(String.init)
-        guard let monthIndex = words.firstIndex(where: { Self.monthNames.contains($0.capitalized) }) else { return nil }
-        let month = Self.monthNames.firstIndex(of: words[monthIndex].capitalized)! + 1
-        var day = 15
-        if monthIndex > 0, let d = Int(words[monthIndex - 1]), (1...31).contains(d) { day = d }
-        else if monthIndex + 1 < words.count, let d = Int(words[monthIndex + 1]), (1...31).contains(d) { day = d }
-        else if words.contains(where: { $0.lowercased() == "early" }) { day = 5 }
-        else if words.contains(where: { $0.lowercased() == "late" }) { day = 25 }
-        let year = words.compactMap { Int($0) }.first { $0 > 1900 } ?? 2021
-        self.init(year: year, month: month, day: day)
+    /// The file name without folder and extension: `data/estimates.yml` → `estimates`.
+    public var name: String {
+        let file = source.relativePath.split(separator: "/").last.map(String.init) ?? source.relativePath
+        return file.split(separator: ".").dropLast().joined(separator: ".")
     }
 }
-
-import Foundation

@@ -137,6 +137,7 @@ enum FrontMatter {
         switch type {
         case is String.Type: return "text"
         case is Int.Type: return "a whole number"
+        case is Double.Type: return "a number"
         case is Bool.Type: return "true or false"
         case is [Any].Type: return "a list"
         default:

@@ -6,6 +6,9 @@ public struct SiteContent: Sendable {
     public var publication: ContentPage<PublicationMeta>
     /// The chapters in reading order.
     public var chapters: [ContentPage<PageMeta>]
+    /// Chapter files whose front matter could not be decoded (reported as errors): not pages,
+    /// but read for their note markers.
+    public var unloadedChapters: [SourceFile] = []
     public var notes: ContentPage<NotesMeta>?
     public var abbreviations: ContentPage<AbbreviationsMeta>?
     /// Companion documents, sorted by slug.
@@ -16,10 +19,14 @@ public struct SiteContent: Sendable {
     public var people: [ContentPage<PersonMeta>] = []
     /// Profiles of organisations, sorted by slug.
     public var organisations: [ContentPage<OrganisationMeta>] = []
-    /// `data/defector-estimates.yml`, if present.
-    public var estimates: DataFile<EstimatesData>? = nil
-    /// `data/timeline.yml`, if present.
-    public var timeline: DataFile<TimelineData>? = nil
+    /// The charts of the data files (`type: chart`), checked, in file name order.
+    public var charts: [CheckedChart] = []
+    /// The timeline data files (`type: timeline`), in file name order.
+    public var timelines: [DataFile<TimelineData>] = []
+    /// `figures.md`: the title, description and introduction of the figures page.
+    public var figuresPage: ContentPage<PageMeta>? = nil
+    /// `timeline.md`: the title, description and introduction of the timeline page.
+    public var timelinePage: ContentPage<PageMeta>? = nil
     /// Other Markdown pages (`about.md` → `/about/`), sorted by path.
     public var pages: [ContentPage<PageMeta>]
     /// Files that are copied unchanged (images and the like), relative to the content folder.

@@ -17,6 +17,9 @@ public struct NoteReference: Hashable, Sendable {
 /// A note with its definition and references.
 public struct ResolvedNote: Hashable, Sendable {
     public var label: NoteLabel
+    /// The number readers see: a numeric label as written (`12`), other labels (`kovats`)
+    /// numbered in order of first reference.
+    public var number: String
     public var definition: NoteDefinition?
     /// All references, in reading order.
     public var references: [NoteReference]
@@ -26,11 +29,11 @@ public struct ResolvedNote: Hashable, Sendable {
     /// that no text cites, the chapter of the note before it.
     public var homeChapter: Slug?
 
-    /// The element id of the note, `note-N`.
+    /// The element id of the note, `note-LABEL` (the label, so that links stay stable).
     public var id: String { "note-\(label.rawValue)" }
 }
 
-/// All notes of the site, in label order.
+/// All notes of the site, in number order.
 public struct NoteIndex: Sendable {
     public let notes: [ResolvedNote]
     private let positions: [NoteLabel: Int]
@@ -74,6 +77,9 @@ public struct NoteIndex: Sendable {
     public func referenceIDs(in chapter: Slug) -> [NoteLabel: [String]] {
         referenceIDsByChapter[chapter] ?? [:]
     }
+
+    /// The number readers see for each label.
+    public var numbers: [NoteLabel: String] { positions.mapValues { notes[$0].number } }
 
     /// Number of references across the site.
     public var referenceCount: Int { notes.reduce(0) { $0 + $1.references.count } }

@@ -15,7 +15,8 @@ public struct NoteResolver: Sendable {
     /// A reference as found in a chapter.
     struct Occurrence {
         var label: NoteLabel
-        var chapter: Slug
+        /// Nil for a chapter that could not be loaded (its markers count, but it has no page).
+        var chapter: Slug?
         var file: SourceFile
         var at: SourcePosition
 
@@ -48,21 +49,29 @@ public struct NoteResolver: Sendable {
             }
         }
 
-        // References in reading order.
+        // References in reading order. Chapters whose front matter is broken are not pages, but
+        // their markers still count: the notes they cite are not reported as never referenced.
         var occurrences: [Occurrence] = []
-        for chapter in site.chapters {
-            for reference in chapter.document.blocks.footnoteReferences {
-                occurrences.append(Occurrence(label: NoteLabel(rawValue: reference.label), chapter: chapter.page.slug,
-                                              file: chapter.page.source, at: reference.at))
+        let readingOrder = site.chapters.map { ($0.page.source, $0.document, Optional($0.page.slug)) }
+            + site.unloadedChapters.map { ($0.source, $0.document, Slug?.none) }
+        for (source, document, slug) in readingOrder.sorted(by: { $0.0.relativePath < $1.0.relativePath }) {
+            for reference in document.blocks.footnoteReferences {
+                occurrences.append(Occurrence(label: NoteLabel(rawValue: reference.label), chapter: slug,
+                                              file: source, at: reference.at))
             }
         }
 
         var references: [NoteLabel: [NoteReference]] = [:]
+        var citedByUnloaded: Set<NoteLabel> = []
         for occurrence in occurrences {
-            let k = (references[occurrence.label]?.count ?? 0) + 1
-            references[occurrence.label, default: []].append(NoteReference(
-                chapter: occurrence.chapter, id: "ref-\(occurrence.label.rawValue)-\(k)",
-                file: occurrence.file.path, position: occurrence.at))
+            if let chapter = occurrence.chapter {
+                let k = (references[occurrence.label]?.count ?? 0) + 1
+                references[occurrence.label, default: []].append(NoteReference(
+                    chapter: chapter, id: "ref-\(occurrence.label.rawValue)-\(k)",
+                    file: occurrence.file.path, position: occurrence.at))
+            } else {
+                citedByUnloaded.insert(occurrence.label)
+            }
             if definitions[occurrence.label] == nil {
                 diagnostics.append(Diagnostic(
                     file: occurrence.file.path, line: occurrence.at.line, column: occurrence.column, severity: .error,
@@ -71,14 +80,15 @@ public struct NoteResolver: Sendable {
             }
         }
 
-        for (label, definition) in definitions where references[label] == nil {
+        for (label, definition) in definitions where references[label] == nil && !citedByUnloaded.contains(label) {
             diagnostics.append(Diagnostic(
                 file: definition.file, line: definition.position.line, column: definition.position.column,
                 severity: .warning, code: .noteNeverReferenced,
                 message: "note \(label) is defined but no text references it", note: label.rawValue))
         }
 
-        diagnostics += sequenceDiagnostics(occurrences, definitions: definitions, references: references)
+        let sequence = sequenceDiagnostics(occurrences, definitions: definitions, references: references)
+        diagnostics += sequence.map(\.diagnostic)
 
         // Declared defects silence their diagnostics and explain themselves to readers.
         var explanations: [NoteLabel: [String]] = [:]
@@ -97,40 +107,92 @@ public struct NoteResolver: Sendable {
             }
         }
 
-        // Assemble, in label order, and give each note its home chapter.
-        let labels = Set(definitions.keys).union(references.keys).sorted()
+        let remaining = Set(diagnostics)
+        let explained = Set(sequence.filter { remaining.contains($0.diagnostic) }.flatMap(\.names))
+        diagnostics = Self.oneDiagnosticPerCause(diagnostics, explained: explained)
+
+        // Numbers: a numeric label is the printed number; other labels are numbered in order of
+        // first reference after the highest numeric label (as GFM and pandoc do), then the
+        // notes no text cites, in the order of their definitions.
+        var numbers: [NoteLabel: Int] = [:]
+        var next = (Set(definitions.keys).union(references.keys).compactMap(\.number).max() ?? 0) + 1
+        for label in occurrences.map(\.label) + site.noteDefinitions.map(\.label)
+        where label.number == nil && numbers[label] == nil && (definitions[label] != nil || references[label] != nil) {
+            numbers[label] = next
+            next += 1
+        }
+
+        // Assemble, in number order, and give each note its home chapter.
+        let labels = Set(definitions.keys).union(references.keys)
+            .sorted { (numbers[$0] ?? $0.number ?? 0, $0) < (numbers[$1] ?? $1.number ?? 0, $1) }
         var notes: [ResolvedNote] = []
         var previousHome: Slug? = site.chapters.first?.page.slug
         for label in labels {
             let refs = references[label] ?? []
             let home = refs.first?.chapter ?? previousHome
             previousHome = home
-            notes.append(ResolvedNote(label: label, definition: definitions[label], references: refs,
+            notes.append(ResolvedNote(label: label, number: numbers[label].map(String.init) ?? label.rawValue,
+                                      definition: definitions[label], references: refs,
                                       editorialExplanations: explanations[label] ?? [], homeChapter: home))
         }
         return (NoteIndex(notes: notes), diagnostics)
+    }
+
+    /// One cause, one diagnostic: a note never referenced that an out-of-sequence warning
+    /// already names (the skipped or expected note) is not reported again, and a run of
+    /// consecutive numbered notes that no text references (a missing chapter, a chapter
+    /// that did not load) is reported once, at its first note.
+    static func oneDiagnosticPerCause(_ diagnostics: [Diagnostic], explained: Set<String>) -> [Diagnostic] {
+        var kept: [Diagnostic] = []
+        var unreferenced: [(Int, Diagnostic)] = []
+        for diagnostic in diagnostics {
+            guard diagnostic.code == .noteNeverReferenced, let note = diagnostic.note else {
+                kept.append(diagnostic)
+                continue
+            }
+            if explained.contains(note) { continue }
+            if let number = Int(note) { unreferenced.append((number, diagnostic)) } else { kept.append(diagnostic) }
+        }
+        unreferenced.sort { $0.0 < $1.0 }
+        var index = 0
+        while index < unreferenced.count {
+            var end = index
+            while end + 1 < unreferenced.count, unreferenced[end + 1].0 == unreferenced[end].0 + 1,
+                  unreferenced[end + 1].1.file == unreferenced[index].1.file {
+                end += 1
+            }
+            var first = unreferenced[index].1
+            if end > index {
+                first.message = "notes \(unreferenced[index].0)–\(unreferenced[end].0) (\(end - index + 1) notes) are defined but no text references them; is a chapter that cites them missing?"
+            }
+            kept.append(first)
+            index = end + 1
+        }
+        return kept
     }
 
     /// Markers must follow the printed numbering: each new note is the next number. A marker
     /// that skips numbers, a note first cited after a higher one, and a marker that repeats an
     /// earlier number where the next (defined but never cited) note was expected are reported.
     private func sequenceDiagnostics(_ occurrences: [Occurrence], definitions: [NoteLabel: NoteDefinition],
-                                     references: [NoteLabel: [NoteReference]]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+                                     references: [NoteLabel: [NoteReference]]) -> [(diagnostic: Diagnostic, names: [String])] {
+        var diagnostics: [(diagnostic: Diagnostic, names: [String])] = []
         var highest = 0
         var seen: Set<Int> = []
         var explainedGap = false
         for occurrence in occurrences {
-            guard let number = occurrence.label.number else { continue }
-            func report(_ message: String, note: Int) {
-                diagnostics.append(Diagnostic(file: occurrence.file.path, line: occurrence.at.line, column: occurrence.column,
-                                              severity: .warning, code: .noteOutOfSequence, message: message,
-                                              note: String(note)))
+            // An undefined note is reported as such (`note-undefined`), not as out of sequence.
+            guard let number = occurrence.label.number, definitions[occurrence.label] != nil else { continue }
+            func report(_ message: String, note: Int, names: [Int] = []) {
+                diagnostics.append((Diagnostic(file: occurrence.file.path, line: occurrence.at.line, column: occurrence.column,
+                                               severity: .warning, code: .noteOutOfSequence, message: message,
+                                               note: String(note)), names.map(String.init)))
             }
             if seen.contains(number) {
                 let expected = NoteLabel(rawValue: String(highest + 1))
                 if definitions[expected] != nil, references[expected] == nil {
-                    report("marker \(number) repeats an earlier number where note \(highest + 1) was expected", note: number)
+                    report("marker \(number) repeats an earlier number where note \(highest + 1) was expected", note: number,
+                           names: [highest + 1])
                     explainedGap = true
                 }
                 continue
@@ -142,9 +204,10 @@ public struct NoteResolver: Sendable {
                 let skipped = ((highest + 1)..<number).filter { references[NoteLabel(rawValue: String($0))] == nil }
                 if !explainedGap, let first = skipped.first, let last = skipped.last {
                     if first == last {
-                        report("marker \(number) follows marker \(highest): note \(first) is skipped", note: first)
+                        report("marker \(number) follows marker \(highest): note \(first) is skipped", note: first, names: skipped)
                     } else {
-                        report("marker \(number) follows marker \(highest): notes \(first)–\(last) are skipped", note: first)
+                        report("marker \(number) follows marker \(highest): notes \(first)–\(last) are skipped", note: first,
+                               names: skipped)
                     }
                 }
             }

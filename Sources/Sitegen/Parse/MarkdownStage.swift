@@ -49,15 +49,22 @@ public struct MarkdownStage: Sendable {
         }
 
         let chapters = content.chapters.map { parse($0, liftingNotes: true) }
+        let unloaded = content.unloadedChapters.map { source in
+            UnloadedChapter(source: source, document: cache.document(
+                NoteDefinitionExtractor.extract(from: source.body).remainder, lineOffset: source.bodyLineOffset, parser: parser))
+        }
         let notes = content.notes.map { parse($0, liftingNotes: true) }
         return ParsedSite(
             content: content,
             abstract: parse(content.publication, liftingNotes: false),
             chapters: chapters,
+            unloadedChapters: unloaded,
             notesIntroduction: notes,
             noteDefinitions: definitions,
             documents: content.documents.map { parse($0, liftingNotes: false) },
             editorialIntroduction: content.editorialNotes.map { parse($0, liftingNotes: false) },
+            figuresIntroduction: content.figuresPage.map { parse($0, liftingNotes: false) },
+            timelineIntroduction: content.timelinePage.map { parse($0, liftingNotes: false) },
             pages: content.pages.map { parse($0, liftingNotes: false) },
             people: content.people.map { parse($0, liftingNotes: false) },
             organisations: content.organisations.map { parse($0, liftingNotes: false) },

@@ -21,18 +21,30 @@ public struct NoteDefinition: Hashable, Sendable {
     public var position: SourcePosition
 }
 
+/// A chapter whose front matter could not be decoded: it gets no page, but its note markers
+/// still count, so that its notes are not reported as never referenced.
+public struct UnloadedChapter: Sendable {
+    public var source: SourceFile
+    public var document: MarkdownDocument
+}
+
 /// The parsed site.
 public struct ParsedSite: Sendable {
     public var content: SiteContent
     /// The body of `index.md`: the abstract.
     public var abstract: Parsed<PublicationMeta>
     public var chapters: [Parsed<PageMeta>]
+    /// Chapters that failed to load, parsed only for their note markers.
+    public var unloadedChapters: [UnloadedChapter] = []
     /// The body of `notes.md` without its definitions (usually empty).
     public var notesIntroduction: Parsed<NotesMeta>?
     /// Every note definition, in file order.
     public var noteDefinitions: [NoteDefinition]
     public var documents: [Parsed<DocumentMeta>]
     public var editorialIntroduction: Parsed<PageMeta>?
+    /// The bodies of `figures.md` and `timeline.md`: introductions of those pages.
+    public var figuresIntroduction: Parsed<PageMeta>? = nil
+    public var timelineIntroduction: Parsed<PageMeta>? = nil
     public var pages: [Parsed<PageMeta>]
     public var people: [Parsed<PersonMeta>] = []
     public var organisations: [Parsed<OrganisationMeta>] = []

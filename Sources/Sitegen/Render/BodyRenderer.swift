@@ -47,6 +47,8 @@ public struct BodyRenderer {
     public var sectionID: String
     /// Endnote reference ids still to hand out, per label, in reading order.
     public var noteReferenceIDs: [NoteLabel: [String]] = [:]
+    /// The number readers see for each note label (`kovats` → `3`); a label not in it is shown as written.
+    public var noteNumbers: [NoteLabel: String] = [:]
     /// Whether external links get a link to their archived copy (in endnotes).
     public var archivesLinks = false
     /// Whether body paragraphs end with a small link to themselves (chapter and document pages).
@@ -251,6 +253,7 @@ public struct BodyRenderer {
                                 ("loading", "lazy")])]
         case .footnoteReference(let label, _):
             let noteLabel = NoteLabel(rawValue: label)
+            let number = noteNumbers[noteLabel] ?? label
             var ids = noteReferenceIDs[noteLabel] ?? []
             let id = ids.isEmpty ? nil : ids.removeFirst()
             noteReferenceIDs[noteLabel] = ids
@@ -258,7 +261,7 @@ public struct BodyRenderer {
             return [.el("sup", [("class", "note-ref")], [
                 .el("a", [("href", noteLinkBase + "#note-\(label)"), ("id", id), ("role", "doc-noteref"),
                           ("aria-describedby", local ? "notes-label" : nil),
-                          ("aria-label", local ? nil : "Note \(label)")], [.text(label)]),
+                          ("aria-label", local ? nil : "Note \(number)")], [.text(number)]),
             ])]
         }
     }

@@ -1,107 +1,113 @@
-// The chart of the report's estimates of the number of defectors: an SVG drawn at build
-// time (no script), with a title and description for screen readers, every point linked to
-// the place in the text that gives it, and the same figures as a table.
+// A chart of a data file (`type: chart`): an SVG drawn at build time (no script), with a
+// title and description for screen readers, every point linked to the place in the text that
+// gives it, and the same figures as a table. Axes, ticks, labels, units and annotations come
+// from the data file; ranges and ticks are derived from its values (`AxisTicks`), so that
+// the number of elements drawn depends on the number of points, never on their size. The
+// drawing is parameterised by its width and height.
 
 import Foundation
 
-/// Builds the estimates chart and its data table.
+/// Builds a chart and its data table.
 struct ChartBuilder {
     var urls: SiteURLs
     var notes: NoteIndex
     var documents: [Slug: String]
-    var chapterTitles: [Slug: String]
 
+    /// A point with the links to its evidence.
     struct Point {
-        var day: Day
-        var estimate: EstimatePoint
+        var checked: CheckedChart.Point
         var textURL: String?
         var noteURL: String?
         var sourceLabel: String
+        var figure: String
+        var when: String
     }
 
-    /// Checks the data file and resolves each point's links.
-    func points(_ file: DataFile<EstimatesData>) -> ([Point], [Diagnostic]) {
+    /// Resolves each point's links; a point whose note or document does not exist is an error.
+    func points(_ chart: CheckedChart) -> ([Point], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var result: [Point] = []
-        for point in file.value.points {
-            let line = file.source.frontMatterLine(containing: "date: \"\(point.date)\"").0
-                ?? file.source.frontMatterLine(containing: point.date).0
-            guard let day = Day(iso: point.date) else {
-                diagnostics.append(Diagnostic(file: file.source.path, line: line, severity: .error, code: .dataInvalid,
-                                              message: "'\(point.date)' is not a date of the form YYYY-MM-DD"))
-                continue
-            }
-            let (textURL, noteURL, label, problem) = DataLinks.resolve(note: point.note, document: point.document,
+        for point in chart.points {
+            let (textURL, noteURL, label, problem) = DataLinks.resolve(note: point.data.note, document: point.data.document,
                                                                       notes: notes, documents: documents, urls: urls)
             if let problem {
-                diagnostics.append(Diagnostic(file: file.source.path, line: line, severity: .error, code: .dataInvalid, message: problem))
+                diagnostics.append(Diagnostic(file: chart.file.source.path, line: point.line, severity: .error,
+                                              code: .dataInvalid, message: problem))
                 continue
             }
-            result.append(Point(day: day, estimate: point, textURL: textURL, noteURL: noteURL, sourceLabel: label))
+            result.append(Point(checked: point, textURL: textURL, noteURL: noteURL, sourceLabel: label,
+                                figure: Self.figure(low: point.low, high: point.high), when: point.data.when ?? point.day.iso))
         }
-        return (result.sorted { $0.day < $1.day }, diagnostics)
+        return (result, diagnostics)
     }
 
-    /// The chart as inline SVG.
-    func svg(_ points: [Point], title: String, description: String) -> HTML {
-        let width = 520.0, height = 300.0
+    /// The chart as inline SVG, `width` × `height` user units.
+    func svg(_ chart: CheckedChart, _ points: [Point], description: String, width: Double = 520, height: Double = 300) -> HTML {
+        let data = chart.file.value
+        let id = Slugger.slug(chart.file.name)
         let left = 50.0, right = 12.0, top = 16.0, bottom = 42.0
-        let origin = Day(year: 2021, month: 2, day: 1)
-        let lastDay = max(points.map(\.day).max() ?? Day(year: 2021, month: 11, day: 30), Day(year: 2021, month: 11, day: 30))
-        let span = max(1, lastDay.offset(from: origin))
-        let maxValue = Double(points.map { $0.estimate.high ?? $0.estimate.low }.max() ?? 1000)
-        let yMax = (ceil(maxValue / 500) * 500) + (maxValue.truncatingRemainder(dividingBy: 500) == 0 ? 500 : 0)
-        func x(_ day: Day) -> Double { left + (width - left - right) * day.offset(from: origin) / span }
-        func y(_ value: Double) -> Double { top + (height - top - bottom) * (1 - value / yMax) }
+        let days = points.map(\.checked.day) + chart.annotations.map(\.day)
+        let xAxis = AxisTicks.dates(days.min() ?? Day(year: 2000, month: 1, day: 1), days.max() ?? Day(year: 2000, month: 1, day: 1))
+        let yAxis = AxisTicks.values(low: points.map(\.checked.low).min() ?? 0, high: points.map(\.checked.high).max() ?? 1)
+        let span = max(1, xAxis.last.offset(from: xAxis.first))
+        func x(_ day: Day) -> Double { left + (width - left - right) * day.offset(from: xAxis.first) / span }
+        func y(_ value: Double) -> Double { top + (height - top - bottom) * (1 - (value - yAxis.low) / (yAxis.high - yAxis.low)) }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
 
         var children: [HTML] = [
-            .el("title", [("id", "estimates-title")], [.text(title)]),
-            .el("desc", [("id", "estimates-desc")], [.text(description)]),
+            .el("title", [("id", "\(id)-title")], [.text(Self.title(chart))]),
+            .el("desc", [("id", "\(id)-desc")], [.text(description)]),
         ]
         // Grid and y labels.
-        var value = 0.0
-        while value <= yMax {
+        for value in yAxis.ticks {
             children.append(.el("line", [("x1", f(left)), ("x2", f(width - right)), ("y1", f(y(value))), ("y2", f(y(value))), ("class", "grid")]))
             children.append(.el("text", [("x", f(left - 8)), ("y", f(y(value) + 4)), ("class", "axis-label"), ("text-anchor", "end")],
-                                [.text(Int(value).formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_GB"))))]))
-            value += 500
+                                [.text(Self.number(value, fractionDigits: yAxis.fractionDigits))]))
         }
-        // Month ticks.
-        var month = origin
-        while month <= lastDay {
-            let label = String(Day.monthNames[month.month - 1].prefix(3))
-            children.append(.el("text", [("x", f(x(month))), ("y", f(height - bottom + 18)), ("class", "axis-label"), ("text-anchor", "middle")],
-                                [.text(label)]))
-            children.append(.el("line", [("x1", f(x(month))), ("x2", f(x(month))), ("y1", f(height - bottom)), ("y2", f(height - bottom + 5)), ("class", "tick")]))
-            month = month.month == 12 ? Day(year: month.year + 1, month: 1, day: 1) : Day(year: month.year, month: month.month + 1, day: 1)
+        // Date ticks.
+        for tick in xAxis.ticks {
+            children.append(.el("text", [("x", f(x(tick.day))), ("y", f(height - bottom + 18)), ("class", "axis-label"), ("text-anchor", "middle")],
+                                [.text(tick.label)]))
+            children.append(.el("line", [("x1", f(x(tick.day))), ("x2", f(x(tick.day))), ("y1", f(height - bottom)), ("y2", f(height - bottom + 5)), ("class", "tick")]))
         }
-        children.append(.el("text", [("x", f(x(origin))), ("y", f(height - 4)), ("class", "axis-note")], [.text("2021 · coup on 1 February")]))
+        // Annotations: a dashed line at the date; their words under the axis, after the year.
+        for annotation in chart.annotations {
+            children.append(.el("line", [("x1", f(x(annotation.day))), ("x2", f(x(annotation.day))), ("y1", f(top)),
+                                         ("y2", f(height - bottom)), ("class", "annotation")]))
+        }
+        let note = ([xAxis.yearNote].compactMap { $0 } + chart.annotations.map(\.label)).joined(separator: " · ")
+        if !note.isEmpty {
+            children.append(.el("text", [("x", f(left)), ("y", f(height - 4)), ("class", "axis-note")], [.text(note)]))
+        }
         children.append(.el("line", [("x1", f(left)), ("x2", f(left)), ("y1", f(top)), ("y2", f(height - bottom)), ("class", "axis")]))
         children.append(.el("line", [("x1", f(left)), ("x2", f(width - right)), ("y1", f(height - bottom)), ("y2", f(height - bottom)), ("class", "axis")]))
+        if data.kind == "line", points.count > 1 {
+            children.append(.el("polyline", [("points", points.map { "\(f(x($0.checked.day))),\(f(y($0.checked.high)))" }.joined(separator: " ")),
+                                             ("class", "series")]))
+        }
 
         // Points: a dot, or a bar for a range; each linked to the text that gives it. A value
         // label goes right of its mark, else left; where both would cover another mark or
-        // label it is left out (the table below gives every figure).
+        // label it is left out (the table gives every figure).
         struct Box { var x0, x1, y0, y1: Double
             func hits(_ o: Box) -> Bool { x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1 }
         }
         let marksBoxes: [Box] = points.map { point in
-            let cx = x(point.day)
-            return Box(x0: cx - 6, x1: cx + 6, y0: y(Double(point.estimate.high ?? point.estimate.low)) - 6,
-                       y1: y(Double(point.estimate.low)) + 6)
+            let cx = x(point.checked.day)
+            return Box(x0: cx - 6, x1: cx + 6, y0: y(point.checked.high) - 6, y1: y(point.checked.low) + 6)
         }
         var labelBoxes: [Box] = []
+        let unit = data.y?.unit.map { " " + $0 } ?? ""
         for (index, point) in points.enumerated() {
-            let low = Double(point.estimate.low), high = Double(point.estimate.high ?? point.estimate.low)
-            let cx = x(point.day)
+            let low = point.checked.low, high = point.checked.high
+            let cx = x(point.checked.day)
             var marks: [HTML] = []
             if high > low {
                 marks.append(.el("line", [("x1", f(cx)), ("x2", f(cx)), ("y1", f(y(low))), ("y2", f(y(high))), ("class", "range")]))
                 marks.append(.el("circle", [("cx", f(cx)), ("cy", f(y(low))), ("r", "4.5"), ("class", "point")]))
             }
             marks.append(.el("circle", [("cx", f(cx)), ("cy", f(y(high))), ("r", "4.5"), ("class", "point")]))
-            let label = Self.figure(point.estimate)
+            let label = point.figure
             let labelWidth = Double(label.count) * 8.5
             let ly = y(high) + 5
             let others = marksBoxes.enumerated().filter { $0.offset != index }.map(\.element) + labelBoxes
@@ -117,7 +123,7 @@ struct ChartBuilder {
                                           ("text-anchor", candidate.anchor == "start" ? nil : candidate.anchor)], [.text(label)]))
                 break
             }
-            let description = "\(label) defectors \(point.estimate.when): \(point.sourceLabel)"
+            let description = "\(label)\(unit) \(point.when): \(point.sourceLabel)"
             if let href = point.textURL ?? point.noteURL {
                 children.append(.el("a", [("href", href), ("aria-label", description)], [.el("title", [], [.text(description)])] + marks))
             } else {
@@ -125,14 +131,26 @@ struct ChartBuilder {
             }
         }
         return .el("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(width)) \(Int(height))"),
-                           ("role", "img"), ("aria-labelledby", "estimates-title estimates-desc"), ("class", "chart")], children)
+                           ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"), ("class", "chart")], children)
+    }
+
+    /// The chart's title: `title`, else the y axis label, else the file name.
+    static func title(_ chart: CheckedChart) -> String {
+        chart.file.value.title ?? chart.file.value.y?.label ?? chart.file.name
     }
 
     /// "300" or "1,500–2,000".
-    static func figure(_ point: EstimatePoint) -> String {
-        func n(_ v: Int) -> String { v.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_GB"))) }
-        if let high = point.high, high != point.low { return "\(n(point.low))–\(n(high))" }
-        return n(point.low)
+    static func figure(low: Double, high: Double) -> String {
+        let digits = [low, high].contains { $0 != $0.rounded() } ? 2 : 0
+        if high != low { return "\(number(low, fractionDigits: digits))–\(number(high, fractionDigits: digits))" }
+        return number(low, fractionDigits: digits)
+    }
+
+    /// A figure with thousands separators: "1,500", "0.25". Values are at most 10^15 in size.
+    static func number(_ value: Double, fractionDigits: Int) -> String {
+        let style = FloatingPointFormatStyle<Double>.number.grouping(.automatic).locale(Locale(identifier: "en_GB"))
+            .precision(.fractionLength(0...max(0, fractionDigits)))
+        return value.formatted(style)
     }
 }
 
@@ -146,7 +164,7 @@ enum DataLinks {
                 return (nil, nil, "", "note \(note) does not exist")
             }
             let text = resolved.references.first.map { urls.chapter($0.chapter) + "#" + $0.id }
-            return (text, urls.notes + "#note-\(note)", "note \(note)", nil)
+            return (text, urls.notes + "#note-\(note)", "note \(resolved.number)", nil)
         }
         if let document {
             guard let title = documents[Slug(rawValue: document)] else {

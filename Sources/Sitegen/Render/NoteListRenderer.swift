@@ -48,8 +48,8 @@ struct NoteListRenderer {
             let href = (local ? "" : urls.chapter(reference.chapter)) + "#" + reference.id
             let single = note.references.count == 1
             var label = single
-                ? "Back to the reference to note \(note.label)"
-                : "Back to reference \(index + 1) of \(note.references.count) to note \(note.label)"
+                ? "Back to the reference to note \(note.number)"
+                : "Back to reference \(index + 1) of \(note.references.count) to note \(note.number)"
             if !local {
                 label += " in “\(chapterTitles[reference.chapter] ?? reference.chapter.rawValue)”"
             } else if single {
@@ -67,7 +67,7 @@ struct NoteListRenderer {
                 children.append(.el("p", [], backLinks))
             }
         }
-        return .el("li", [("id", note.id), ("value", note.label.number.map(String.init)), ("class", gone ? "gone" : nil)], children)
+        return .el("li", [("id", note.id), ("value", Int(note.number).map(String.init)), ("class", gone ? "gone" : nil)], children)
     }
 
     /// A labelled notes section (`aria-labelledby`), as GitHub renders footnotes.

@@ -49,6 +49,7 @@ public struct PageRenderer: Sendable {
         let publication = site.content.publication.meta
         let pageURLs = contentPageURLs(site)
         let chapterTitles = Dictionary(uniqueKeysWithValues: site.chapters.map { ($0.page.slug, $0.page.meta.title) })
+        let noteNumbers = notes.numbers
 
         // Chapter bodies: ids are unique across the whole report, so that the full-report page
         // can hold every chapter with the same ids as the chapter pages.
@@ -61,6 +62,7 @@ public struct PageRenderer: Sendable {
                 var r = BodyRenderer(basePath: urls.basePath, source: chapter.page.source, pageURLs: pageURLs,
                                      slugger: slugs, sectionID: chapter.page.slug.rawValue)
                 r.noteReferenceIDs = notes.referenceIDs(in: chapter.page.slug)
+                r.noteNumbers = noteNumbers
                 r.mentionMatcher = profiles.matcher
                 r.abbreviations = profiles.abbreviations
                 return r
@@ -172,6 +174,8 @@ public struct PageRenderer: Sendable {
         }
 
         // Home: the publication, its abstract and the contents.
+        let figuresTitle = site.content.figuresPage?.meta.title ?? "Figures"
+        let timelineTitle = site.content.timelinePage?.meta.title ?? "Timeline"
         var abstractRenderer = BodyRenderer(basePath: urls.basePath, source: site.abstract.page.source,
                                             pageURLs: pageURLs, slugger: Slugger(reserved: ["main"]), sectionID: "abstract")
         abstractRenderer.mentionMatcher = profiles.matcher
@@ -193,8 +197,8 @@ public struct PageRenderer: Sendable {
             LinkView(title: "Full report on one page", url: urls.fullReport),
             LinkView(title: "Notes", url: urls.notes),
             sources == nil ? nil : LinkView(title: "Sources", url: urls.url("sources/")),
-            site.content.estimates == nil ? nil : LinkView(title: "Defections in numbers", url: urls.url("figures/")),
-            site.content.timeline == nil ? nil : LinkView(title: "Timeline", url: urls.url("timeline/")),
+            site.content.charts.isEmpty ? nil : LinkView(title: figuresTitle, url: urls.url("figures/")),
+            site.content.timelines.isEmpty ? nil : LinkView(title: timelineTitle, url: urls.url("timeline/")),
             site.content.abbreviations.map { LinkView(title: $0.meta.title, url: urls.abbreviations) },
             LinkView(title: "Editorial notes", url: urls.editorialNotes),
             site.documents.isEmpty ? nil : LinkView(title: "Companion documents", url: urls.documents),
@@ -332,10 +336,10 @@ public struct PageRenderer: Sendable {
         var noteItems: [EditorialItemView] = []
         for note in notes.notes {
             for explanation in note.editorialExplanations {
-                noteItems.append(EditorialItemView(text: explanation, url: urls.notes + "#" + note.id, place: "Note \(note.label)"))
+                noteItems.append(EditorialItemView(text: explanation, url: urls.notes + "#" + note.id, place: "Note \(note.number)"))
             }
             for (label, text) in noteEditorials where label == note.label {
-                noteItems.append(EditorialItemView(text: text, url: urls.notes + "#" + note.id, place: "Note \(label)"))
+                noteItems.append(EditorialItemView(text: text, url: urls.notes + "#" + note.id, place: "Note \(note.number)"))
             }
         }
         if !noteItems.isEmpty {
@@ -376,27 +380,49 @@ public struct PageRenderer: Sendable {
 
         // Figures and timeline, from the data files.
         let documentTitles = Dictionary(uniqueKeysWithValues: site.documents.map { ($0.page.slug, $0.page.meta.title) })
-        if let estimates = site.content.estimates {
-            let chart = ChartBuilder(urls: urls, notes: notes, documents: documentTitles, chapterTitles: chapterTitles)
-            let (points, problems) = chart.points(estimates)
-            diagnostics += problems
-            var m = model(title: "Defections in numbers", kind: "figures", path: "figures/", description: estimates.value.description)
-            let description = (estimates.value.description ?? "") + " " + points.map { "\($0.estimate.when): \(ChartBuilder.figure($0.estimate))." }.joined(separator: " ")
-            m.chartHTML = chart.svg(points, title: estimates.value.title, description: description).rendered
-            m.eyebrow = estimates.value.title
-            m.chartRows = points.map {
-                ChartRowView(when: $0.estimate.when, figure: ChartBuilder.figure($0.estimate), who: $0.estimate.who,
-                             textURL: $0.textURL, noteURL: $0.noteURL, sourceLabel: $0.sourceLabel.capitalizedFirst)
+        func introduction(_ page: Parsed<PageMeta>?, id: String) -> String? {
+            guard let page, !page.document.blocks.isEmpty else { return nil }
+            var r = BodyRenderer(basePath: urls.basePath, source: page.page.source, pageURLs: pageURLs,
+                                 slugger: Slugger(reserved: ["main"]), sectionID: id)
+            r.mentionMatcher = profiles.matcher
+            defer { diagnostics += r.diagnostics }
+            return r.render(page.document.blocks).rendered
+        }
+        if !site.content.charts.isEmpty {
+            let builder = ChartBuilder(urls: urls, notes: notes, documents: documentTitles)
+            var charts: [ChartView] = []
+            for chart in site.content.charts {
+                let (points, problems) = builder.points(chart)
+                diagnostics += problems
+                let data = chart.file.value
+                let description = ([data.description].compactMap { $0 } + points.map { "\($0.when): \($0.figure)." }).joined(separator: " ")
+                charts.append(ChartView(
+                    id: Slugger.slug(chart.file.name), title: ChartBuilder.title(chart), caption: data.caption,
+                    svgHTML: builder.svg(chart, points, description: description).rendered,
+                    whenHeading: data.table?.when ?? data.x?.label ?? "When", valueHeading: data.table?.value ?? data.y?.label ?? "Value",
+                    whoHeading: points.contains { $0.checked.data.who != nil } ? data.table?.who ?? "Whose figure" : nil,
+                    sourceHeading: data.table?.source ?? "Source",
+                    rows: points.map {
+                        ChartRowView(when: $0.when, figure: $0.figure, who: $0.checked.data.who,
+                                     textURL: $0.textURL, noteURL: $0.noteURL, sourceLabel: $0.sourceLabel.capitalizedFirst)
+                    }))
             }
+            let page = site.content.figuresPage?.meta
+            var m = model(title: figuresTitle, kind: "figures", path: "figures/",
+                          description: page?.description ?? (charts.count == 1 ? site.content.charts[0].file.value.description : nil))
+            m.contentHTML = introduction(site.figuresIntroduction, id: "figures")
+            m.charts = charts
             emit("figures", m, at: "figures/")
         }
-        if site.content.timeline != nil || profiles.people.contains(where: { $0.page.meta.defected != nil }) {
-            let (months, problems) = TimelineBuilder(urls: urls, notes: notes, documents: documentTitles, profiles: profiles)
-                .months(site.content.timeline)
+        if !site.content.timelines.isEmpty {
+            let (months, problems) = TimelineBuilder(urls: urls, notes: notes, documents: documentTitles, profiles: profiles,
+                                                     defaultYear: publication.year)
+                .months(site.content.timelines)
             diagnostics += problems
             if !months.isEmpty {
-                var m = model(title: "Timeline", kind: "timeline", path: "timeline/",
-                              description: "Dated events of the report and the companion documents: the coup, defections of named soldiers, the founding of the defector groups and the declarations of the National Unity Government.")
+                var m = model(title: timelineTitle, kind: "timeline", path: "timeline/",
+                              description: site.content.timelinePage?.meta.description)
+                m.contentHTML = introduction(site.timelineIntroduction, id: "timeline")
                 m.timeline = months
                 emit("timeline", m, at: "timeline/")
             }
@@ -407,7 +433,7 @@ public struct PageRenderer: Sendable {
             var m = model(title: "Sources", kind: "sources", path: "sources/",
                           description: "Every source the notes cite, grouped by kind and by outlet, with the notes that cite it. \(sources.unparsedNotes.count) notes cite no source that could be recognised with confidence; they are commentary, or their text is missing.")
             m.sourceGroups = SourcesPageBuilder(urls: urls, register: sources, profiles: profiles).groups()
-            m.links = sources.unparsedNotes.map { LinkView(title: $0.rawValue, url: urls.notes + "#note-\($0)") }
+            m.links = sources.unparsedNotes.map { LinkView(title: notes[$0]?.number ?? $0.rawValue, url: urls.notes + "#note-\($0)") }
             emit("sources", m, at: "sources/")
         }
         // Search: the page the search box submits to; the script fills it in.

@@ -1,6 +1,8 @@
-// The timeline: dated events from `content/data/timeline.yml`, and the defection of every
-// person whose profile gives a date the timeline does not already cover, in date order,
-// each linked to the paragraph and note that state it.
+import Foundation
+// The timeline: dated events of the timeline data files (`type: timeline`), and an event for
+// every profile that gives a date a `from_profiles` rule names and no event already covers,
+// in date order, each linked to the paragraph and note that state it. The words of the events
+// come from the data files; the only words of the code are the general links to profiles.
 
 /// Builds the timeline's view model.
 struct TimelineBuilder {
@@ -8,59 +10,75 @@ struct TimelineBuilder {
     var notes: NoteIndex
     var documents: [Slug: String]
     var profiles: Profiles
+    /// The year of a profile date that gives none (the publication's year), if any.
+    var defaultYear: Int?
 
-    func months(_ file: DataFile<TimelineData>?) -> ([TimelineMonthView], [Diagnostic]) {
+    func months(_ files: [DataFile<TimelineData>]) -> ([TimelineMonthView], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var events: [(Day, TimelineEventView)] = []
         var covered: Set<String> = []
         let people = Dictionary(uniqueKeysWithValues: profiles.people.map { ($0.page.slug.rawValue, $0.page.meta.name) })
         let organisations = Dictionary(uniqueKeysWithValues: profiles.organisations.map { ($0.page.slug.rawValue, $0.page.meta.name) })
 
-        for event in file?.value.events ?? [] {
-            guard let file else { break }
-            let line = file.source.frontMatterLine(containing: event.title).0
-            guard let day = Day(iso: event.date) else {
-                diagnostics.append(Diagnostic(file: file.source.path, line: line, severity: .error, code: .dataInvalid,
-                                              message: "'\(event.date)' is not a date of the form YYYY-MM-DD"))
-                continue
-            }
-            let (text, note, _, problem) = DataLinks.resolve(note: event.note, document: event.document, notes: notes,
-                                                            documents: documents, urls: urls)
-            if let problem, event.note != nil || event.document != nil {
-                diagnostics.append(Diagnostic(file: file.source.path, line: line, severity: .error, code: .dataInvalid, message: problem))
-            }
-            var links: [LinkView] = []
-            for slug in event.people ?? [] {
-                guard let name = people[slug] else {
-                    diagnostics.append(Diagnostic(file: file.source.path, line: line, severity: .error, code: .profileUnknownSlug,
-                                                  message: "people names '\(slug)', but there is no person profile with that slug"))
-                    continue
+        for file in files {
+            for event in file.value.events ?? [] {
+                let line = file.source.frontMatterLine(containing: event.title).0
+                guard let day = Day(iso: event.date) else { continue } // reported by DataFileChecker
+                let (text, note, _, problem) = DataLinks.resolve(note: event.note, document: event.document, notes: notes,
+                                                                documents: documents, urls: urls)
+                if let problem, event.note != nil || event.document != nil {
+                    diagnostics.append(Diagnostic(file: file.source.path, line: line, severity: .error, code: .dataInvalid, message: problem))
                 }
-                covered.insert(slug)
-                links.append(LinkView(title: name, url: urls.url("people/\(slug)/")))
-            }
-            for slug in event.organisations ?? [] {
-                guard let name = organisations[slug] else {
-                    diagnostics.append(Diagnostic(file: file.source.path, line: line, severity: .error, code: .profileUnknownSlug,
-                                                  message: "organisations names '\(slug)', but there is no organisation profile with that slug"))
-                    continue
+                var links: [LinkView] = []
+                for slug in event.people ?? [] {
+                    guard let name = people[slug] else {
+                        diagnostics.append(Diagnostic(file: file.source.path, line: line, severity: .error, code: .profileUnknownSlug,
+                                                      message: "people names '\(slug)', but there is no person profile with that slug"))
+                        continue
+                    }
+                    covered.insert(slug)
+                    links.append(LinkView(title: name, url: urls.url("people/\(slug)/")))
                 }
-                links.append(LinkView(title: name, url: urls.url("organisations/\(slug)/")))
+                for slug in event.organisations ?? [] {
+                    guard let name = organisations[slug] else {
+                        diagnostics.append(Diagnostic(file: file.source.path, line: line, severity: .error, code: .profileUnknownSlug,
+                                                      message: "organisations names '\(slug)', but there is no organisation profile with that slug"))
+                        continue
+                    }
+                    links.append(LinkView(title: name, url: urls.url("organisations/\(slug)/")))
+                }
+                events.append((day, TimelineEventView(iso: day.iso, when: event.when ?? day.iso, title: event.title, text: event.text,
+                                                      textURL: problem == nil ? text : nil, noteURL: problem == nil ? note : nil,
+                                                      noteLabel: event.note.map { "Note \(notes[$0]?.number ?? $0.rawValue)" }, links: links)))
             }
-            events.append((day, TimelineEventView(iso: day.iso, when: event.when, title: event.title, text: event.text,
-                                                  textURL: problem == nil ? text : nil, noteURL: problem == nil ? note : nil,
-                                                  noteLabel: event.note.map { "Note \($0)" }, links: links)))
         }
 
-        // Defections given in the profiles and not yet on the timeline.
-        for person in profiles.people where !covered.contains(person.page.slug.rawValue) {
-            guard let defected = person.page.meta.defected, let day = Day(text: defected) else { continue }
-            let name = person.page.meta.name
-            let rank = person.page.meta.rank.map { $0 + " " } ?? ""
-            events.append((day, TimelineEventView(
-                iso: day.iso, when: defected, title: "\(rank)\(name) defects", text: person.page.meta.summary,
-                textURL: nil, noteURL: nil, noteLabel: nil,
-                links: [LinkView(title: "Profile of \(name), with every passage on \(name)", url: urls.url("people/\(person.page.slug)/"))])))
+        // Events made from the profiles' dates, by the files' rules.
+        for file in files {
+            for rule in file.value.fromProfiles ?? [] where rule.collection == "people" {
+                let line = file.source.frontMatterLine(containing: rule.title).0
+                for person in profiles.people where !covered.contains(person.page.slug.rawValue) {
+                    let meta = person.page.meta
+                    guard let written = meta.field(rule.date) else { continue }
+                    guard let day = Day(text: written, defaultYear: defaultYear) else {
+                        diagnostics.append(Diagnostic(file: person.path, line: person.page.source.frontMatterLine(containing: written).0,
+                                                      severity: .warning, code: .dataInvalid,
+                                                      message: "'\(rule.date): \(written)' is not a date the timeline can place (a day and month with a year, e.g. '28 February 2021'); it is left off the timeline"))
+                        continue
+                    }
+                    guard let title = Self.fill(rule.title, meta.field) else {
+                        diagnostics.append(Diagnostic(file: file.source.path, line: line, severity: .error, code: .dataInvalid,
+                                                      message: "the title pattern '\(rule.title)' gives nothing for \(person.path)"))
+                        continue
+                    }
+                    covered.insert(person.page.slug.rawValue)
+                    events.append((day, TimelineEventView(
+                        iso: day.iso, when: written, title: title, text: rule.text.map { Self.fill($0, meta.field) } ?? meta.summary,
+                        textURL: nil, noteURL: nil, noteLabel: nil,
+                        links: [LinkView(title: "Profile of \(meta.name), with every passage on \(meta.name)",
+                                         url: urls.url("people/\(person.page.slug)/"))])))
+                }
+            }
         }
 
         let sorted = events.sorted { ($0.0, $0.1.title) < ($1.0, $1.1.title) }
@@ -73,5 +91,41 @@ struct TimelineBuilder {
             months[months.count - 1].events.append(event)
         }
         return (months, diagnostics)
+    }
+
+    /// `pattern` with each `{field}` replaced by the field's value; a missing field and the
+    /// space after it are left out ("{rank} {name} defects" → "Nyi Thuta defects" without a
+    /// rank). Nil when nothing but spaces would remain.
+    static func fill(_ pattern: String, _ field: (String) -> String?) -> String? {
+        var result = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            rest = rest[rest.index(after: close)...]
+            if let value = field(name), !value.isEmpty {
+                result += value
+            } else if rest.first == " " {
+                rest = rest.dropFirst()
+            }
+        }
+        result += rest
+        let trimmed = result.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
+
+extension PersonMeta {
+    /// A field of the profile by its front-matter name, as timeline patterns name them.
+    func field(_ name: String) -> String? {
+        switch name {
+        case "name": return self.name
+        case "rank": return rank
+        case "unit": return unit
+        case "status": return status.rawValue
+        case "defected": return defected
+        case "summary": return summary
+        default: return nil
+        }
     }
 }

@@ -98,8 +98,7 @@ public struct PageModel: Hashable, Encodable, Sendable {
     public var profile: ProfileView?
     public var profileGroups: [ProfileGroupView]?
     public var sourceGroups: [SourceGroupView]?
-    public var chartHTML: String?
-    public var chartRows: [ChartRowView]?
+    public var charts: [ChartView]?
     public var timeline: [TimelineMonthView]?
     public var chaptersHTML: [String]?
     /// The search page: the index metadata, as the content of a JSON data block.
@@ -193,7 +192,21 @@ public struct SourceGroupView: Hashable, Encodable, Sendable {
     public var subgroups: [SourceSubgroupView]
 }
 
-/// A row of the estimates table.
+/// A chart of the figures page: the SVG, its caption and its table.
+public struct ChartView: Hashable, Encodable, Sendable {
+    public var id: String
+    public var title: String
+    public var caption: String?
+    public var svgHTML: String
+    public var whenHeading: String
+    public var valueHeading: String
+    /// Nil when no point says whose figure it is (the column is left out).
+    public var whoHeading: String?
+    public var sourceHeading: String
+    public var rows: [ChartRowView]
+}
+
+/// A row of a chart's table.
 public struct ChartRowView: Hashable, Encodable, Sendable {
     public var when: String
     public var figure: String

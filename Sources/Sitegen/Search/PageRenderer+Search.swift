@@ -30,7 +30,7 @@ extension PageRenderer {
             let body = sources.noteBodies[note.label].map(SearchRecordExtractor.text(of:)) ?? ""
             let text = ([body] + note.editorialExplanations.map { "[Editorial note: \($0)]" }).joined(separator: " ")
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-            extractor.add(SearchRecord(kind: .note, title: "Note \(note.label)", section: note.homeChapter.flatMap { chapterTitles[$0] },
+            extractor.add(SearchRecord(kind: .note, title: "Note \(note.number)", section: note.homeChapter.flatMap { chapterTitles[$0] },
                                        url: "report/notes/#\(note.id)", text: text))
         }
         for abbreviation in site.content.abbreviations?.meta.abbreviations ?? [] {
