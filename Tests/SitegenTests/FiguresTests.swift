@@ -196,6 +196,7 @@ struct FiguresTests {
         #expect(page.contains(#"<polyline points=""#))
         let first = try #require(page.range(of: "estimates-title")), second = try #require(page.range(of: "second-title"))
         #expect(first.lowerBound < second.lowerBound, "in file name order")
+        #expect(page.contains("<p>The figures cannot be verified.</p>"), "with several charts, each shows its description")
     }
 
     @Test func timelineMergesDataAndProfilesWithPhrasingFromContent() throws {

@@ -398,6 +398,7 @@ public struct PageRenderer: Sendable {
                 let description = ([data.description].compactMap { $0 } + points.map { "\($0.when): \($0.figure)." }).joined(separator: " ")
                 charts.append(ChartView(
                     id: Slugger.slug(chart.file.name), title: ChartBuilder.title(chart), caption: data.caption,
+                    lede: site.content.charts.count > 1 ? data.description : nil,
                     svgHTML: builder.svg(chart, points, description: description).rendered,
                     whenHeading: data.table?.when ?? data.x?.label ?? "When", valueHeading: data.table?.value ?? data.y?.label ?? "Value",
                     whoHeading: points.contains { $0.checked.data.who != nil } ? data.table?.who ?? "Whose figure" : nil,

@@ -197,6 +197,9 @@ public struct ChartView: Hashable, Encodable, Sendable {
     public var id: String
     public var title: String
     public var caption: String?
+    /// The chart's description, shown above it when the page holds several charts (with one,
+    /// it is the page's description).
+    public var lede: String?
     public var svgHTML: String
     public var whenHeading: String
     public var valueHeading: String
