@@ -98,7 +98,8 @@ def test_edit_reloads_the_open_tab_and_errors_show_in_an_overlay(driver, preview
     text = overlay_text(driver)
     assert "content/report/01-introduction.md:3:1: error[front-matter-invalid]" in text
     assert "the build failed" in text
-    assert "warnings besides: see the terminal" in text  # the notes of the chapter that failed
+    # The notes the chapter cited, no longer cited by its new text: one warning for the run of them.
+    assert "1 warning besides: see the terminal" in text
     assert driver.find_element("css selector", "h1").text == h1
     assert "Edited in the browser test" in main_text(driver)
     # A new tab on the broken site: the last good page, with the overlay at once.
