@@ -247,6 +247,31 @@ def test_a_query_fetches_its_shards_and_texts_in_parallel(driver, site):
     assert min(e["start"] for e in texts) - max(e["end"] for e in shards) < 150, (shards, texts)
 
 
+@pytest.mark.parametrize("latency", [0, 150])
+def test_the_head_start_and_search_js_request_each_shard_once(driver, site, latency):
+    """search-prefetch.js and search.js share their requests, whichever runs first."""
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                           {"offline": False, "latency": latency, "downloadThroughput": -1, "uploadThroughput": -1})
+    try:
+        load(driver, site.url("search/?q=Nyi%20Thuta"), settle=0.05)
+        assert page_results(driver), "no results"
+        wait_until(lambda: False, 0.5)
+        state = driver.execute_script("""
+            const names = performance.getEntriesByType('resource').map(e => e.name);
+            return {prefetch: names.filter(n => n.endsWith('/search-prefetch.js')).length,
+                    shards: names.filter(n => n.includes('/terms-')),
+                    shared: self.sitegenShards ? [...self.sitegenShards.keys()] : null};""")
+    finally:
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                               {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    assert state["prefetch"] == 1, "the search page did not load search-prefetch.js"
+    assert len(state["shards"]) >= 2 and len(set(state["shards"])) == len(state["shards"]), (
+        f"a shard was requested twice: {state['shards']}")
+    fetched = sorted(urllib.parse.urlsplit(u).path.rsplit("/", 1)[1] for u in state["shards"])
+    assert sorted(n for n in state["shared"] if n.startswith("terms-")) == fetched, (state["shared"], fetched)
+
+
 def test_index_files_have_fingerprinted_names(driver, site):
     meta = _meta(site)
     names = meta["shardFiles"] + meta["chunkFiles"]

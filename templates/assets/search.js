@@ -64,8 +64,12 @@
     : json(dir + 'meta.json').then(m => (meta = m), e => { metaP = null; throw e; }))(inPage()));
   const loadRecords = () => recsP || (recsP = json(dir + 'records.json').then(r => (recs = r), e => { recsP = null; throw e; }));
   const loadIndex = () => { const r = loadRecords(); return loadMeta().then(m => (r.catch(() => {}), m)); };
-  const once = (cache, files, i, then) => cache.get(i) || cache.set(i, json(dir + meta[files][i]).then(then,
-    e => { cache.delete(i); throw e; })).get(i);
+  // Requests shared with the search page's head start (search-prefetch.js): whichever script
+  // runs first asks for a shard, the other takes its response over.
+  const shared = self.sitegenShards || (self.sitegenShards = new Map());
+  const get = name => shared.get(name) || shared.set(name, json(dir + name)).get(name);
+  const once = (cache, files, i, then) => cache.get(i) || cache.set(i, get(meta[files][i]).then(then,
+    e => { cache.delete(i); shared.delete(meta[files][i]); throw e; })).get(i);
   const loaded = [];
   const loadShard = i => once(shards, 'shardFiles', i, s => { s.dec = []; return (loaded[i] = s); });
   const loadChunk = i => once(chunks, 'chunkFiles', i, t => { t.forEach((e, k) => texts.set(meta.chunks[i] + k, e)); return t; });

@@ -1,0 +1,38 @@
+/* sitegen search, the search page's head start: asks for the term shards of the query in the
+   address (search/?q=…) as soon as this small script is in, without waiting for search.js and
+   the styles, which share the same slow round trip. The requests are shared with search.js
+   (self.sitegenShards): whichever script runs first asks, the other takes the response over.
+   search.js works out the shards it needs itself, so a word this reduced copy of its folding
+   (SearchText) splits or folds differently only costs a request in vain. */
+(() => {
+  'use strict';
+  const block = document.getElementById('search-meta'), q = new URLSearchParams(location.search).get('q');
+  if (!block || !q || !window.fetch) return;
+  let meta;
+  try { meta = JSON.parse(block.textContent); } catch (e) { return; }
+  if (!meta || !meta.shardFiles) return;
+  const dir = new URL('.', location.href).href;
+  const WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\u2018\u02bc][\p{L}\p{N}\p{M}]+)*/gu;
+  const fold = w => w.normalize('NFKD').toLowerCase().replace(/\p{M}/gu, '')
+    .replace(/[\u2019\u2018\u02bc]/g, "'").replace(/'s$/, '').replace(/'/g, '');
+  const last = (list, x) => { let lo = 0, hi = list.length; while (lo < hi) { const m = (lo + hi) >> 1; if (list[m] <= x) lo = m + 1; else hi = m; } return lo - 1; };
+  const need = new Set(), s = meta.shards, segs = q.split(/["\u201c\u201d\u201e]/);
+  segs.forEach((seg, i) => {
+    const quoted = i % 2 === 1 && !(segs.length % 2 === 0 && i === segs.length - 1);
+    for (const m of seg.matchAll(WORD)) {
+      const w = fold(m[0]);
+      if (!w) continue;
+      let k = Math.max(0, last(s, w));
+      need.add(k);
+      if (!quoted && w.length >= 2) while (k + 1 < s.length && s[k + 1].startsWith(w)) need.add(++k);
+    }
+  });
+  const shared = self.sitegenShards || (self.sitegenShards = new Map());
+  for (const k of need) {
+    const name = meta.shardFiles[k];
+    if (shared.has(name)) continue;
+    const p = fetch(dir + name).then(r => { if (!r.ok) throw new Error(r.status + ' ' + name); return r.json(); });
+    p.catch(() => {}); // search.js reports failures when it takes the response over
+    shared.set(name, p);
+  }
+})();
