@@ -272,6 +272,30 @@ def test_the_head_start_and_search_js_request_each_shard_once(driver, site, late
     assert sorted(n for n in state["shared"] if n.startswith("terms-")) == fetched, (state["shared"], fetched)
 
 
+def _shards_requested(driver):
+    return sorted({urllib.parse.urlsplit(e).path.rsplit("/", 1)[1] for e in driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/terms-'))")})
+
+
+@pytest.mark.parametrize("query", ["Nyi Thuta", "Bünthe", "ဦး", '"choose this path"', "defect"])
+def test_the_head_start_asks_for_exactly_the_shards_search_js_needs(driver, site, query):
+    """The search page (head start + search.js) requests the same shards as the box of another
+    page (search.js alone): the copy of the folding in search-prefetch.js agrees."""
+    load(driver, site.url("search/?q=" + urllib.parse.quote(query)), settle=0.05)
+    assert page_results(driver) is not None
+    wait_until(lambda: False, 0.5)
+    on_page = _shards_requested(driver)
+    load(driver, site.url(PAGES["chapter"]), settle=0.05)
+    driver.execute_script("""
+        const box = document.getElementById('site-search');
+        box.focus(); box.value = arguments[0]; box.dispatchEvent(new Event('input', {bubbles: true}));""", query)
+    assert wait_until(lambda: driver.execute_script(
+        "return document.querySelector('.site-search-panel .search-status').textContent"), 10)
+    wait_until(lambda: False, 0.5)
+    in_box = _shards_requested(driver)
+    assert on_page and on_page == in_box, f"search page: {on_page}, header box: {in_box}"
+
+
 def test_index_files_have_fingerprinted_names(driver, site):
     meta = _meta(site)
     names = meta["shardFiles"] + meta["chunkFiles"]

@@ -2,8 +2,8 @@
    address (search/?q=…) as soon as this small script is in, without waiting for search.js and
    the styles, which share the same slow round trip. The requests are shared with search.js
    (self.sitegenShards): whichever script runs first asks, the other takes the response over.
-   search.js works out the shards it needs itself, so a word this reduced copy of its folding
-   (SearchText) splits or folds differently only costs a request in vain. */
+   search.js works out the shards it needs itself; words and folding here are a copy of its
+   own (SearchText): keep them in step, or a word folded differently costs a request in vain. */
 (() => {
   'use strict';
   const block = document.getElementById('search-meta'), q = new URLSearchParams(location.search).get('q');
@@ -12,9 +12,13 @@
   try { meta = JSON.parse(block.textContent); } catch (e) { return; }
   if (!meta || !meta.shardFiles) return;
   const dir = new URL('.', location.href).href;
+  const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+  const LETTER_FOLDS = {'ß': 'ss', 'æ': 'ae', 'ð': 'd', 'ø': 'o', 'þ': 'th', 'đ': 'd', 'ħ': 'h', 'ı': 'i', 'ł': 'l',
+    'ŋ': 'n', 'œ': 'oe', 'ŧ': 't', 'ƀ': 'b', 'ƒ': 'f', 'ǥ': 'g', 'ȷ': 'j', 'ɖ': 'd', 'ɗ': 'd', 'ɨ': 'i', 'ɫ': 'l', 'ʀ': 'r'};
+  const LETTERS = new RegExp('[' + Object.keys(LETTER_FOLDS).join('') + ']', 'g');
   const WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\u2018\u02bc][\p{L}\p{N}\p{M}]+)*/gu;
-  const fold = w => w.normalize('NFKD').toLowerCase().replace(/\p{M}/gu, '')
-    .replace(/[\u2019\u2018\u02bc]/g, "'").replace(/'s$/, '').replace(/'/g, '');
+  const fold = w => w.normalize('NFKD').toLowerCase().replace(MARKS, '').replace(/\u03c2/g, '\u03c3')
+    .replace(LETTERS, c => LETTER_FOLDS[c]).replace(/[\u2019\u2018\u02bc]/g, "'").replace(/'s$/, '').replace(/'/g, '');
   const last = (list, x) => { let lo = 0, hi = list.length; while (lo < hi) { const m = (lo + hi) >> 1; if (list[m] <= x) lo = m + 1; else hi = m; } return lo - 1; };
   const need = new Set(), s = meta.shards, segs = q.split(/["\u201c\u201d\u201e]/);
   segs.forEach((seg, i) => {

@@ -13,7 +13,7 @@
   const dir = new URL('.', box.form.action).href; // <base>search/
   const base = new URL('..', dir).href;
 
-  // Words and folding (SearchText).
+  // Words and folding (SearchText; search-prefetch.js has a copy).
   const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
   // Latin letters NFKD leaves whole, lowercase (SearchText.letterFolds).
   const LETTER_FOLDS = {'ß': 'ss', 'æ': 'ae', 'ð': 'd', 'ø': 'o', 'þ': 'th', 'đ': 'd', 'ħ': 'h', 'ı': 'i', 'ł': 'l',
