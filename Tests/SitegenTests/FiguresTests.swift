@@ -34,7 +34,7 @@ struct FiguresTests {
             note: 2
         """
 
-    static let site: [String: String] = [
+    static let site: [String: String] = TestSite.reportTypes.merging([
         "report/01-one.md": "---\ntitle: One\n---\nBy May 300 had left.[^1] By October 1,500-2,000.[^2]\n",
         "report/notes.md": "---\ntitle: Notes\n---\n[^1]: DW (2021).\n\n[^2]: Myanmar Now (2021).\n",
         "people/nyi-thuta.md": "---\nname: Nyi Thuta\nrank: Captain\nstatus: defector\ndefected: \"28 February 2021\"\n---\n",
@@ -55,7 +55,7 @@ struct FiguresTests {
                 title: "{rank} {name} defects"
             """,
         "timeline.md": "---\ntitle: Dates\ndescription: Dated events.\n---\n",
-    ]
+    ]) { _, site in site }
 
     /// Builds `site` with `data/estimates.yml` replaced.
     static func build(chart: String, strict: Bool = false) -> BuildResult {

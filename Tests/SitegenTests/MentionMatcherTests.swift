@@ -20,7 +20,7 @@ struct MentionMatcherTests {
         ("National Unity", target("nu", .organisation)),
         ("Aung", target("aung-one")),
         ("Aung", target("aung-two")),
-    ])
+    ], prefixes: ["Captain", "captain", "Sergeant", "Lance Corporal", "Corporal"])
 
     struct Case: CustomTestStringConvertible, Sendable {
         var text: String
@@ -39,6 +39,7 @@ struct MentionMatcherTests {
         Case(text: "Aung alone is ambiguous", expected: []),
         Case(text: "Sergeant Nyi Thuta and captain Nyi Thuta and Xcaptain Nyi Thuta", expected: ["Sergeant Nyi Thuta→nyi-thuta", "captain Nyi Thuta→nyi-thuta", "Nyi Thuta→nyi-thuta"]),
         Case(text: "Bünthe Nyi Thutaá", expected: []),
+        Case(text: "Lance Corporal Nyi Thuta, Corporal Nyi Thuta, Major Nyi Thuta", expected: ["Lance Corporal Nyi Thuta→nyi-thuta", "Corporal Nyi Thuta→nyi-thuta", "Nyi Thuta→nyi-thuta"]),
     ]
 
     @Test("matches", arguments: cases)

@@ -5,7 +5,7 @@ import Testing
 @testable import Sitegen
 
 struct ProfileSiteTests {
-    static let site: [String: String] = [
+    static let site: [String: String] = TestSite.reportTypes.merging([
         "report/01-one.md": """
             ---
             title: One
@@ -63,7 +63,7 @@ struct ProfileSiteTests {
 
             **Host**: Thank you.
             """,
-    ]
+    ]) { _, site in site }
 
     @Test func mentionsAreLinkedFirstPerSection() throws {
         let result = TestSite.build(Self.site, strict: true)
@@ -126,10 +126,15 @@ struct ProfileSiteTests {
         site["people/ghost.md"] = "---\nname: Nobody Here\nstatus: civilian\norganisations: [no-such-group]\n---\n"
         site["people/other.md"] = "---\nname: Other Person\naliases: [Nyi Thuta]\nstatus: civilian\n---\n"
         site["people/typo.md"] = "---\nname: Typo\nstatus: general\n---\n"
+        site["people/close.md"] = "---\nname: Close Typo\nstatus: defecter\nrnak: Captain\norganisations: [peoples-soldier]\n---\n"
         let result = TestSite.build(site)
         #expect(result.lines.contains("content/people/ghost.md:4:17: error[profile-unknown-slug]: organisations names 'no-such-group', but there is no organisation profile with that slug"))
         #expect(result.lines.contains("content/people/ghost.md:2: warning[profile-unmentioned]: 'Nobody Here' is mentioned nowhere in the report, its notes or the documents; check its name and aliases"))
         #expect(result.lines.contains { $0.hasPrefix("content/people/other.md:3:11: warning[profile-alias-ambiguous]: 'Nyi Thuta' is a name of person 'nyi-thuta' and person 'other'") })
-        #expect(result.lines.contains { $0.hasPrefix("content/people/typo.md:3:9: error[front-matter-wrong-type]") })
+        #expect(result.lines.contains("content/people/typo.md:3:9: error[profile-unknown-value]: 'general' is not an allowed value of 'status'; allowed: defector, deserter, in-service soldier, civilian, official, analyst, author"))
+        // Close matches are suggested: a value, a field, a slug.
+        #expect(result.lines.contains { $0.hasPrefix("content/people/close.md:3:9: error[profile-unknown-value]: 'defecter' is not an allowed value of 'status'; allowed: defector,") && $0.hasSuffix("; did you mean 'defector'?") })
+        #expect(result.lines.contains { $0.hasPrefix("content/people/close.md:4:1: error[profile-unknown-field]: 'rnak' is not a field of a person profile (type 'person'); its fields are: name, abbreviation, summary, status, rank,") && $0.hasSuffix("; did you mean 'rank'?") })
+        #expect(result.lines.contains("content/people/close.md:5:17: error[profile-unknown-slug]: organisations names 'peoples-soldier', but there is no organisation profile with that slug; did you mean 'peoples-soldiers'?"))
     }
 }

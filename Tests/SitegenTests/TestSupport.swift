@@ -31,6 +31,16 @@ enum TestSite {
         The abstract.
         """
 
+    /// The shipped report's profile types (`content/types/*.yml`), for sites whose profiles
+    /// use its fields (status, rank, defected…) rather than the built-in ones.
+    static let reportTypes: [String: String] = {
+        let folder = Repo.content + "/types"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return Dictionary(uniqueKeysWithValues: names.filter { $0.hasSuffix(".yml") }.map {
+            ("types/" + $0, (try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8)) ?? "")
+        })
+    }()
+
     /// A file system with `content/<path>` for each entry (plus a default `index.md`) and
     /// the project's templates under `templates/`.
     static func files(_ content: [String: String], templates: [String: String]? = nil) -> InMemoryFileSystem {

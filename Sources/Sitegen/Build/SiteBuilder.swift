@@ -76,9 +76,7 @@ public struct SiteBuilder: Sendable {
         mark("notes")
         let (profiles, profileProblems) = ProfileResolver().run(parsed)
         diagnostics += profileProblems
-        let outlets = profiles.organisations.filter { $0.page.meta.type == .mediaOutlet }
-            .flatMap { [$0.page.meta.name] + ($0.page.meta.aliases ?? []) }
-        let sources = notes.notes.isEmpty ? nil : SourceRegister.build(notes, outlets: outlets)
+        let sources = notes.notes.isEmpty ? nil : SourceRegister.build(notes, outlets: profiles.outletNames)
         mark("sources")
         sourceSummary = sources.map { ($0.sources.count, $0.unparsedNotes.count) }
 

@@ -1,10 +1,24 @@
 // Finds mentions of profiles in running text: names and aliases as whole words, case-
-// sensitive, the longest match first, with a rank in front ("Captain Nyi Thuta") taken into
-// the mention and a possessive after it ("Nyi Thuta's") left out of it.
+// sensitive, the longest match first, with an honorific or rank in front ("Professor Ortega",
+// "Captain Nyi Thuta") taken into the mention and a possessive after it ("Nyi Thuta's") left
+// out of it. The honorifics come from the profile types, not from this file.
 
 /// What a mention points to.
 public struct MentionTarget: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable { case person, organisation }
+    /// The profile type of the target (`person`) and the folder of its pages (`people`).
+    public struct Kind: Hashable, Sendable {
+        public var rawValue: String
+        public var folder: String
+        /// A kind from a type name and its folder.
+        public init(_ rawValue: String, folder: String) {
+            self.rawValue = rawValue
+            self.folder = folder
+        }
+        /// The built-in person type.
+        public static let person = Kind("person", folder: "people")
+        /// The built-in organisation type.
+        public static let organisation = Kind("organisation", folder: "organisations")
+    }
     public var kind: Kind
     public var slug: Slug
     public var name: String
@@ -19,13 +33,9 @@ public struct MentionMatch: Hashable, Sendable {
 
 /// Matches a fixed set of names in text.
 public struct MentionMatcher: Sendable {
-    /// Ranks and titles that belong to the mention when they stand right before a name.
-    public static let ranks = [
-        "Senior General", "Vice-Senior General", "Lieutenant General", "Major General", "Brigadier General",
-        "General", "Lieutenant Colonel", "Colonel", "Major", "Captain", "captain", "Second Lieutenant",
-        "Lieutenant", "Warrant Officer", "Warrant officer", "Sergeant", "sergeant", "Corporal", "Lance Corporal",
-        "Private", "Commander-in-Chief", "Dr.", "Dr",
-    ].sorted { $0.count > $1.count }
+    /// Honorifics and ranks that belong to the mention when they stand right before a name,
+    /// longest first.
+    public let ranks: [String]
 
     private struct Pattern: Sendable {
         var scalars: [Unicode.Scalar]
@@ -35,9 +45,10 @@ public struct MentionMatcher: Sendable {
     /// Patterns by their first scalar, longest first.
     private var patterns: [Unicode.Scalar: [Pattern]] = [:]
 
-    /// Creates a matcher from (name, target) pairs. A name that two targets share is left
-    /// out; `ambiguous` lists such names.
-    public init(names: [(String, MentionTarget)]) {
+    /// Creates a matcher from (name, target) pairs and the honorifics or ranks recognised
+    /// before names. A name that two targets share is left out; `ambiguous` lists such names.
+    public init(names: [(String, MentionTarget)], prefixes: [String] = []) {
+        ranks = Set(prefixes.filter { !$0.isEmpty }).sorted { ($0.count, $0) > ($1.count, $1) }
         var byName: [String: Set<MentionTarget>] = [:]
         for (name, target) in names where !name.isEmpty {
             byName[name, default: []].insert(target)
@@ -101,7 +112,7 @@ public struct MentionMatcher: Sendable {
     /// Extends a match backwards over a rank that stands right before it.
     private func rankStart(before start: String.Index, in text: String, floor: String.Index) -> String.Index {
         let before = text[floor..<start]
-        for rank in Self.ranks where before.hasSuffix(rank + " ") {
+        for rank in ranks where before.hasSuffix(rank + " ") {
             let candidate = text.index(start, offsetBy: -(rank.count + 1))
             if candidate == text.startIndex || !Self.isWordScalar(text.unicodeScalars[text.unicodeScalars.index(before: candidate)]) {
                 return candidate

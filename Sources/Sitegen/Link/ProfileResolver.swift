@@ -1,29 +1,45 @@
-// Stage 4 of the pipeline: checks the profiles of people and organisations against each
-// other (every slug they name must exist, no slug twice, no name shared by two profiles) and
-// builds the matcher that finds their mentions in the text.
+// Stage 4 of the pipeline: checks the profiles of every collection against each other
+// (every slug a reference field names must exist in the type it points to, no slug twice, no
+// name shared by two profiles) and builds the matcher that finds their mentions in the text,
+// with the honorifics the profile types declare.
 
 import SitegenMarkdown
 
 /// The profiles of the site, checked, with what is derived from them.
 public struct Profiles: Sendable {
-    public var people: [Parsed<PersonMeta>]
-    public var organisations: [Parsed<OrganisationMeta>]
+    /// The collections in the order of their types.
+    public var collections: [ProfileCollection<Parsed<ProfileMeta>>]
     public var matcher: MentionMatcher
-    /// People by organisation slug (derived from the people's `organisations`).
-    public var members: [Slug: [Slug]]
     /// The abbreviations list, by term.
     public var abbreviations: [String: Abbreviation]
 
-    /// The target of a profile slug.
-    public func target(_ kind: MentionTarget.Kind, _ slug: Slug) -> MentionTarget? {
-        switch kind {
-        case .person: return people.first { $0.page.slug == slug }.map { MentionTarget(kind: .person, slug: slug, name: $0.page.meta.name) }
-        case .organisation: return organisations.first { $0.page.slug == slug }.map { MentionTarget(kind: .organisation, slug: slug, name: $0.page.meta.name) }
+    /// The profiles of the type `name`.
+    public func items(_ name: String) -> [Parsed<ProfileMeta>] {
+        collections.first { $0.type.name == name }?.items ?? []
+    }
+
+    /// The profiles of people (the type `person`).
+    public var people: [Parsed<ProfileMeta>] { items("person") }
+    /// The profiles of organisations (the type `organisation`).
+    public var organisations: [Parsed<ProfileMeta>] { items("organisation") }
+
+    /// The type called `name`.
+    public func type(_ name: String) -> ProfileType? { collections.first { $0.type.name == name }?.type }
+
+    /// The names of the profiles that outlets are recognised by: those whose value of a
+    /// closed-list field is marked `outlet: true` (e.g. media outlets), with their aliases.
+    public var outletNames: [String] {
+        collections.flatMap { collection in
+            collection.items.filter { profile in
+                collection.type.fields.contains { field in
+                    profile.page.meta.list(field.name).contains { field.allowed($0)?.outlet == true }
+                }
+            }.flatMap { [$0.page.meta.name] + $0.page.meta.aliases }
         }
     }
 
     /// No profiles at all.
-    public static let none = Profiles(people: [], organisations: [], matcher: MentionMatcher(names: []), members: [:], abbreviations: [:])
+    public static let none = Profiles(collections: [], matcher: MentionMatcher(names: []), abbreviations: [:])
 }
 
 /// Checks profiles and builds `Profiles`.
@@ -34,67 +50,66 @@ public struct ProfileResolver: Sendable {
     /// Resolves the profiles of `site`.
     public func run(_ site: ParsedSite) -> (Profiles, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let personSlugs = Set(site.people.map(\.page.slug))
-        let organisationSlugs = Set(site.organisations.map(\.page.slug))
+        let slugsByType = Dictionary(site.profiles.map { ($0.type.name, $0.items.map(\.page.slug.rawValue)) },
+                                     uniquingKeysWith: { first, _ in first })
 
-        func unknown(_ slug: String, field: String, in page: SourceFile, kind: String) {
+        func unknown(_ slug: String, field: String, in page: SourceFile, type: String) {
             let line = page.frontMatterLine(containing: slug)
+            let label = site.profiles.first { $0.type.name == type }?.type.label.lowercased() ?? type
             diagnostics.append(Diagnostic(file: page.path, line: line.0, column: line.1, severity: .error,
                                           code: .profileUnknownSlug,
-                                          message: "\(field) names '\(slug)', but there is no \(kind) profile with that slug"))
+                                          message: "\(field) names '\(slug)', but there is no \(label) profile with that slug\(Suggestion.didYouMean(slug, in: slugsByType[type] ?? []))"))
         }
 
-        for slug in personSlugs.intersection(organisationSlugs).sorted() {
-            let page = site.organisations.first { $0.page.slug == slug }!.page.source
-            diagnostics.append(Diagnostic(file: page.path, severity: .error, code: .profileDuplicateSlug,
-                                          message: "the slug '\(slug)' is used by a person and an organisation; rename one file"))
-        }
-
-        var members: [Slug: [Slug]] = [:]
-        for person in site.people {
-            for organisation in person.page.meta.organisations ?? [] {
-                if organisationSlugs.contains(Slug(rawValue: organisation)) {
-                    members[Slug(rawValue: organisation), default: []].append(person.page.slug)
+        var owner: [Slug: String] = [:]
+        for collection in site.profiles {
+            for profile in collection.items {
+                let slug = profile.page.slug
+                if let other = owner[slug] {
+                    diagnostics.append(Diagnostic(file: profile.page.source.path, severity: .error, code: .profileDuplicateSlug,
+                                                  message: "the slug '\(slug)' is used by a \(other) and a \(collection.type.label.lowercased()); rename one file"))
                 } else {
-                    unknown(organisation, field: "organisations", in: person.page.source, kind: "organisation")
+                    owner[slug] = collection.type.label.lowercased()
                 }
             }
-            for other in person.page.meta.sameAsMaybe ?? [] where !personSlugs.contains(Slug(rawValue: other)) {
-                unknown(other, field: "same_as_maybe", in: person.page.source, kind: "person")
-            }
         }
-        for organisation in site.organisations {
-            for related in organisation.page.meta.related ?? [] where !organisationSlugs.contains(Slug(rawValue: related)) {
-                unknown(related, field: "related", in: organisation.page.source, kind: "organisation")
+
+        for collection in site.profiles {
+            for field in collection.type.fields where field.kind == .reference && field.inverse == nil {
+                guard let target = field.target, let slugs = slugsByType[target].map(Set.init) else { continue }
+                for profile in collection.items {
+                    for slug in profile.page.meta.list(field.name) where !slugs.contains(slug) {
+                        unknown(slug, field: field.name, in: profile.page.source, type: target)
+                    }
+                }
             }
         }
         var abbreviations: [String: Abbreviation] = [:]
         if let page = site.content.abbreviations {
+            let organisations = Set(slugsByType["organisation"] ?? [])
             for entry in page.meta.abbreviations {
                 abbreviations[entry.term] = entry
-                if let slug = entry.organisation, !organisationSlugs.contains(Slug(rawValue: slug)) {
-                    unknown(slug, field: "organisation of \(entry.term)", in: page.source, kind: "organisation")
+                if let slug = entry.organisation, !organisations.contains(slug) {
+                    unknown(slug, field: "organisation of \(entry.term)", in: page.source, type: "organisation")
                 }
             }
         }
 
-        // Names and aliases → targets; a name shared by two profiles links to neither.
+        // Names, abbreviations and aliases → targets; a name shared by two profiles links to neither.
         var names: [(String, MentionTarget, SourceFile)] = []
-        for person in site.people {
-            let target = MentionTarget(kind: .person, slug: person.page.slug, name: person.page.meta.name)
-            for name in [person.page.meta.name] + (person.page.meta.aliases ?? []) {
-                names.append((name, target, person.page.source))
+        for collection in site.profiles {
+            let kind = MentionTarget.Kind(collection.type.name, folder: collection.type.folder)
+            for profile in collection.items {
+                let meta = profile.page.meta
+                let target = MentionTarget(kind: kind, slug: profile.page.slug, name: meta.name)
+                let abbreviation = (meta.abbreviation ?? "").isEmpty ? [] : [meta.abbreviation!]
+                for name in [meta.name] + abbreviation + meta.aliases {
+                    names.append((name, target, profile.page.source))
+                }
             }
         }
-        for organisation in site.organisations {
-            let meta = organisation.page.meta
-            let target = MentionTarget(kind: .organisation, slug: organisation.page.slug, name: meta.name)
-            let abbreviation = (meta.abbreviation ?? "").isEmpty ? [] : [meta.abbreviation!]
-            for name in [meta.name] + abbreviation + (meta.aliases ?? []) {
-                names.append((name, target, organisation.page.source))
-            }
-        }
-        let matcher = MentionMatcher(names: names.map { ($0.0, $0.1) })
+        let matcher = MentionMatcher(names: names.map { ($0.0, $0.1) },
+                                     prefixes: site.profiles.flatMap(\.type.honorifics))
         for (name, targets) in matcher.ambiguous.sorted(by: { $0.key < $1.key }) {
             let last = names.last { $0.0 == name }!
             let line = last.2.frontMatterLine(containing: name)
@@ -102,9 +117,7 @@ public struct ProfileResolver: Sendable {
                 file: last.2.path, line: line.0, column: line.1, severity: .warning, code: .profileAliasAmbiguous,
                 message: "'\(name)' is a name of \(targets.map { "\($0.kind.rawValue) '\($0.slug)'" }.joined(separator: " and ")); it links to neither"))
         }
-        let profiles = Profiles(people: site.people, organisations: site.organisations, matcher: matcher,
-                                members: members, abbreviations: abbreviations)
-        return (profiles, diagnostics)
+        return (Profiles(collections: site.profiles, matcher: matcher, abbreviations: abbreviations), diagnostics)
     }
 }
 

@@ -35,16 +35,19 @@ public struct ContentLoader: Sendable {
         var sources: [String: SourceFile] = [:]
         var staticFiles: [String] = []
         var dataFiles: [String: SourceFile] = [:]
+        var typeFiles: [String: SourceFile] = [:]
         for relative in relativePaths {
             // Dot-files and dot-folders (`.nojekyll`, `.well-known/…`) are a host's files: copied as they are.
             if relative.hasPrefix(".") || relative.contains("/.") {
                 staticFiles.append(relative)
                 continue
             }
-            if relative.hasPrefix("data/"), relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
+            if relative.hasPrefix("data/") || relative.hasPrefix("types/"), relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
                 let (source, problems) = read(relative, frontMatterOnly: true)
                 diagnostics += problems
-                if let source { dataFiles[relative] = source }
+                if let source {
+                    if relative.hasPrefix("types/") { typeFiles[relative] = source } else { dataFiles[relative] = source }
+                }
                 continue
             }
             guard relative.hasSuffix(".md") else {
@@ -77,8 +80,10 @@ public struct ContentLoader: Sendable {
         var unloadedChapters: [SourceFile] = []
         var documents: [ContentPage<DocumentMeta>] = []
         var pages: [ContentPage<PageMeta>] = []
-        var people: [ContentPage<PersonMeta>] = []
-        var organisations: [ContentPage<OrganisationMeta>] = []
+        let (types, typeProblems) = Self.profileTypes(typeFiles)
+        diagnostics += typeProblems
+        let typeByFolder = Dictionary(types.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
+        var profiles: [String: [ContentPage<ProfileMeta>]] = [:]
         var seenChapterSlugs: [String: String] = [:]
         for relative in sources.keys.sorted() {
             let name = (relative as NSString).lastPathComponent
@@ -106,10 +111,12 @@ public struct ContentLoader: Sendable {
                 }
             case ("documents", _):
                 if let document = page(relative, as: DocumentMeta.self, slug: stem) { documents.append(document) }
-            case ("people", _):
-                if let person = page(relative, as: PersonMeta.self, slug: stem) { people.append(person) }
-            case ("organisations", _):
-                if let organisation = page(relative, as: OrganisationMeta.self, slug: stem) { organisations.append(organisation) }
+            case (_, _) where typeByFolder[folder] != nil:
+                guard let source = sources[relative] else { continue }
+                let type = typeByFolder[folder]!
+                let (meta, problems) = ProfileMeta.read(source, as: type)
+                diagnostics += problems
+                if let meta { profiles[type.name, default: []].append(ContentPage(source: source, meta: meta, slug: Slug(rawValue: stem))) }
             default:
                 let path = folder.isEmpty ? stem : folder + "/" + stem
                 if let other = page(relative, as: PageMeta.self, slug: path) { pages.append(other) }
@@ -133,7 +140,7 @@ public struct ContentLoader: Sendable {
         var charts: [CheckedChart] = []
         var timelines: [DataFile<TimelineData>] = []
         for name in dataFiles.keys.sorted() {
-            let (checked, problems) = DataFileChecker.check(dataFiles[name]!)
+            let (checked, problems) = DataFileChecker.check(dataFiles[name]!, collections: types.map(\.folder))
             diagnostics += problems
             switch checked {
             case .chart(let chart)?: charts.append(chart)
@@ -147,7 +154,8 @@ public struct ContentLoader: Sendable {
         guard let publication else { return (nil, diagnostics) }
         var content = SiteContent(
             publication: publication, chapters: chapters, notes: notes, abbreviations: abbreviations,
-            documents: documents, editorialNotes: editorial, people: people, organisations: organisations,
+            documents: documents, editorialNotes: editorial,
+            profiles: types.map { ProfileCollection(type: $0, items: profiles[$0.name] ?? []) },
             charts: charts, timelines: timelines, figuresPage: figuresPage, timelinePage: timelinePage,
             pages: pages, staticFiles: staticFiles)
         content.unloadedChapters = unloadedChapters

@@ -52,7 +52,7 @@ enum DataFileChecker {
     static let ruleKeys = ["collection", "date", "title", "text"]
 
     /// Checks `source`; nil with diagnostics when it cannot be used.
-    static func check(_ source: SourceFile) -> (CheckedDataFile?, [Diagnostic]) {
+    static func check(_ source: SourceFile, collections: [String] = ProfileEventRule.collections) -> (CheckedDataFile?, [Diagnostic]) {
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: source.frontMatter ?? ""), case .mapping = composed else {
@@ -101,9 +101,9 @@ enum DataFileChecker {
             for (index, event) in (timeline.events ?? []).enumerated() where Day(iso: event.date) == nil {
                 problems.error(at: node["events"]?[index]?["date"], Day.problem(iso: event.date))
             }
-            for (index, rule) in (timeline.fromProfiles ?? []).enumerated() where !ProfileEventRule.collections.contains(rule.collection) {
+            for (index, rule) in (timeline.fromProfiles ?? []).enumerated() where !collections.contains(rule.collection) {
                 problems.error(at: node["from_profiles"]?[index]?["collection"],
-                               "'collection' must be one of: \(ProfileEventRule.collections.joined(separator: ", ")); found '\(rule.collection)'")
+                               "'collection' must be one of: \(collections.joined(separator: ", ")); found '\(rule.collection)'\(Suggestion.didYouMean(rule.collection, in: collections))")
             }
             return problems.list.isEmpty ? (.timeline(DataFile(source: source, value: timeline)), []) : (nil, problems.list)
         }

@@ -107,7 +107,8 @@ public struct ProfileEventRule: Decodable, Hashable, Sendable {
     public var title: String
     public var text: String?
 
-    /// The collections a rule can name.
+    /// The collections a rule can name when the site's profile types are not known (the
+    /// loader passes the folders of the site's types).
     public static let collections = ["people"]
 }
 

@@ -43,8 +43,8 @@ enum FrontMatter {
                            frontMatterLine: 1, body: "", bodyLineOffset: 0), diagnostic)
     }
 
-    /// Decodes the front matter of `file` as `T`, or returns the diagnostics explaining why not.
-    static func decode<T: Decodable>(_ type: T.Type, from file: SourceFile) -> Result<T, Diagnostic> {
+    /// The front matter of `file` as a YAML mapping node, or the diagnostic explaining why not.
+    static func compose(_ file: SourceFile) -> Result<Node, Diagnostic> {
         let yaml = file.frontMatter ?? ""
         let node: Node
         do {
@@ -59,6 +59,16 @@ enum FrontMatter {
             return .failure(Diagnostic(file: file.path, line: file.frontMatterLine, column: 1, severity: .error,
                                        code: .frontMatterInvalid,
                                        message: "front matter must be a YAML mapping of 'key: value' lines"))
+        }
+        return .success(node)
+    }
+
+    /// Decodes the front matter of `file` as `T`, or returns the diagnostics explaining why not.
+    static func decode<T: Decodable>(_ type: T.Type, from file: SourceFile) -> Result<T, Diagnostic> {
+        let node: Node
+        switch compose(file) {
+        case .success(let composed): node = composed
+        case .failure(let diagnostic): return .failure(diagnostic)
         }
         do {
             return .success(try YAMLDecoder().decode(T.self, from: node))

@@ -15,10 +15,8 @@ public struct SiteContent: Sendable {
     public var documents: [ContentPage<DocumentMeta>]
     /// The introduction of the Editorial notes page, if the content has one.
     public var editorialNotes: ContentPage<PageMeta>?
-    /// Profiles of people, sorted by slug.
-    public var people: [ContentPage<PersonMeta>] = []
-    /// Profiles of organisations, sorted by slug.
-    public var organisations: [ContentPage<OrganisationMeta>] = []
+    /// The profile collections (people, organisations, any declared in `types/`), each sorted by slug.
+    public var profiles: [ProfileCollection<ContentPage<ProfileMeta>>] = []
     /// The charts of the data files (`type: chart`), checked, in file name order.
     public var charts: [CheckedChart] = []
     /// The timeline data files (`type: timeline`), in file name order.

@@ -66,8 +66,9 @@ public struct MarkdownStage: Sendable {
             figuresIntroduction: content.figuresPage.map { parse($0, liftingNotes: false) },
             timelineIntroduction: content.timelinePage.map { parse($0, liftingNotes: false) },
             pages: content.pages.map { parse($0, liftingNotes: false) },
-            people: content.people.map { parse($0, liftingNotes: false) },
-            organisations: content.organisations.map { parse($0, liftingNotes: false) },
+            profiles: content.profiles.map { collection in
+                ProfileCollection(type: collection.type, items: collection.items.map { parse($0, liftingNotes: false) })
+            },
             diagnostics: diagnostics)
     }
 }

@@ -46,8 +46,13 @@ public struct ParsedSite: Sendable {
     public var figuresIntroduction: Parsed<PageMeta>? = nil
     public var timelineIntroduction: Parsed<PageMeta>? = nil
     public var pages: [Parsed<PageMeta>]
-    public var people: [Parsed<PersonMeta>] = []
-    public var organisations: [Parsed<OrganisationMeta>] = []
+    /// The profile collections, in the order of their types.
+    public var profiles: [ProfileCollection<Parsed<ProfileMeta>>] = []
     /// Problems found while parsing (nesting too deep).
     public var diagnostics: [Diagnostic] = []
+
+    /// The profiles of the type `name` (empty when the site has no such type).
+    public func profiles(_ name: String) -> [Parsed<ProfileMeta>] {
+        profiles.first { $0.type.name == name }?.items ?? []
+    }
 }

@@ -276,8 +276,7 @@ public struct BodyRenderer {
         var speaker: HTML = .text(turn.speaker)
         if let match = mentionMatcher?.matches(in: turn.speaker).first,
            match.range == turn.speaker.startIndex..<turn.speaker.endIndex {
-            let folder = match.target.kind == .person ? "people" : "organisations"
-            speaker = .el("a", [("href", basePath + "\(folder)/\(match.target.slug)/")], [speaker])
+            speaker = .el("a", [("href", basePath + "\(match.target.kind.folder)/\(match.target.slug)/")], [speaker])
             let place = "Speaker turn" + (turn.timestamp.map { " at \($0)" } ?? "")
             mentions.append(MentionRecord(target: match.target, anchor: id,
                                           snippet: Snippet.sentence(containing: "", in: turn.rest.plainText), section: place))
@@ -309,8 +308,7 @@ public struct BodyRenderer {
                                               snippet: shown, section: headings.last?.text))
             }
             if linksMentions, linkedInSection.insert(match.target).inserted {
-                let folder = match.target.kind == .person ? "people" : "organisations"
-                result.append(.el("a", [("href", basePath + "\(folder)/\(match.target.slug)/"), ("class", "mention")],
+                result.append(.el("a", [("href", basePath + "\(match.target.kind.folder)/\(match.target.slug)/"), ("class", "mention")],
                                   [.text(shown)]))
             } else {
                 result += abbreviated(shown)

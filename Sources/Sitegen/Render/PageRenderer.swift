@@ -122,10 +122,11 @@ public struct PageRenderer: Sendable {
                 LinkView(title: "Contents", url: urls.home),
                 LinkView(title: "Full report", url: urls.fullReport),
                 LinkView(title: "Notes", url: urls.notes),
-                profiles.people.isEmpty ? nil : LinkView(title: "People", url: urls.url("people/")),
-                profiles.organisations.isEmpty ? nil : LinkView(title: "Organisations", url: urls.url("organisations/")),
+            ] + profiles.collections.filter { !$0.items.isEmpty }.map {
+                LinkView(title: $0.type.title, url: urls.url("\($0.type.folder)/"))
+            } + [
                 LinkView(title: "Documents", url: urls.documents),
-            ].compactMap { $0 })
+            ])
 
         if templates.assets.contains("assets/notes.js") { siteView.scripts.append(urls.asset("notes.js")) }
 

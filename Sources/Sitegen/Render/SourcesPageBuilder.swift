@@ -17,7 +17,7 @@ struct SourcesPageBuilder {
     func groups() -> [SourceGroupView] {
         let outletProfiles: [String: String] = Dictionary(
             profiles.organisations.flatMap { org in
-                ([org.page.meta.name] + (org.page.meta.aliases ?? []) + [org.page.meta.abbreviation].compactMap { $0 })
+                ([org.page.meta.name] + org.page.meta.aliases + [org.page.meta.abbreviation].compactMap { $0 })
                     .map { ($0, urls.url("organisations/\(org.page.slug)/")) }
             }, uniquingKeysWith: { first, _ in first })
         return SourceKind.allCases.compactMap { kind in

@@ -55,28 +55,29 @@ struct TimelineBuilder {
 
         // Events made from the profiles' dates, by the files' rules.
         for file in files {
-            for rule in file.value.fromProfiles ?? [] where rule.collection == "people" {
+            for rule in file.value.fromProfiles ?? [] {
                 let line = file.source.frontMatterLine(containing: rule.title).0
-                for person in profiles.people where !covered.contains(person.page.slug.rawValue) {
-                    let meta = person.page.meta
-                    guard let written = meta.field(rule.date) else { continue }
+                guard let collection = profiles.collections.first(where: { $0.type.folder == rule.collection }) else { continue }
+                for person in collection.items where !covered.contains(person.page.slug.rawValue) {
+                    let meta = person.page.meta.timelineField(in: collection.type)
+                    guard let written = meta(rule.date) else { continue }
                     guard let day = Day(text: written, defaultYear: defaultYear) else {
                         diagnostics.append(Diagnostic(file: person.path, line: person.page.source.frontMatterLine(containing: written).0,
                                                       severity: .warning, code: .dataInvalid,
                                                       message: "'\(rule.date): \(written)' is not a date the timeline can place (a day and month with a year, e.g. '28 February 2021'); it is left off the timeline"))
                         continue
                     }
-                    guard let title = Self.fill(rule.title, meta.field) else {
+                    guard let title = Self.fill(rule.title, meta) else {
                         diagnostics.append(Diagnostic(file: file.source.path, line: line, severity: .error, code: .dataInvalid,
                                                       message: "the title pattern '\(rule.title)' gives nothing for \(person.path)"))
                         continue
                     }
                     covered.insert(person.page.slug.rawValue)
                     events.append((day, TimelineEventView(
-                        iso: day.iso, when: written, title: title, text: rule.text.map { Self.fill($0, meta.field) } ?? meta.summary,
+                        iso: day.iso, when: written, title: title, text: rule.text.map { Self.fill($0, meta) } ?? person.page.meta.summary,
                         textURL: nil, noteURL: nil, noteLabel: nil,
-                        links: [LinkView(title: "Profile of \(meta.name), with every passage on \(meta.name)",
-                                         url: urls.url("people/\(person.page.slug)/"))])))
+                        links: [LinkView(title: "Profile of \(person.page.meta.name), with every passage on \(person.page.meta.name)",
+                                         url: urls.url("\(collection.type.folder)/\(person.page.slug)/"))])))
                 }
             }
         }
@@ -115,17 +116,16 @@ struct TimelineBuilder {
     }
 }
 
-extension PersonMeta {
-    /// A field of the profile by its front-matter name, as timeline patterns name them.
-    func field(_ name: String) -> String? {
-        switch name {
-        case "name": return self.name
-        case "rank": return rank
-        case "unit": return unit
-        case "status": return status.rawValue
-        case "defected": return defected
-        case "summary": return summary
-        default: return nil
+extension ProfileMeta {
+    /// The profile's fields by front-matter name as timeline patterns name them: the name,
+    /// the summary, and each field's value as readers see it.
+    func timelineField(in type: ProfileType) -> (String) -> String? {
+        { name in
+            switch name {
+            case "name": return self.name
+            case "summary": return self.summary
+            default: return type.field(name).flatMap { ProfilePageBuilder.display($0, self) }
+            }
         }
     }
 }

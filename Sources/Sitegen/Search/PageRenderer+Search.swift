@@ -42,19 +42,21 @@ extension PageRenderer {
             ([summary] + facts + document.blocks.flatMap(\.inlineRuns).map { Optional($0.plainText) })
                 .compactMap { $0 }.joined(separator: " ")
         }
-        for person in profiles.people {
-            let meta = person.page.meta
-            extractor.add(SearchRecord(kind: .person, title: meta.name, section: meta.rank ?? meta.status.rawValue.capitalizedFirst,
-                                       url: "people/\(person.page.slug)/",
-                                       text: profileText(meta.summary, [meta.rank, meta.unit, meta.defected], person.document),
-                                       boosted: [meta.name] + (meta.aliases ?? [])))
-        }
-        for organisation in profiles.organisations {
-            let meta = organisation.page.meta
-            extractor.add(SearchRecord(kind: .organisation, title: meta.name, section: meta.type.rawValue.capitalizedFirst,
-                                       url: "organisations/\(organisation.page.slug)/",
-                                       text: profileText(meta.summary, [], organisation.document),
-                                       boosted: [meta.name] + [meta.abbreviation].compactMap { $0 } + (meta.aliases ?? [])))
+        for collection in profiles.collections {
+            let type = collection.type
+            // Free-text facts (labelled text, number and date fields without allowed values) are searched.
+            let searched = type.fields.filter {
+                $0.label != nil && [.text, .number, .date].contains($0.kind) && $0.values == nil
+                    && !ProfileType.builtInFields.map(\.name).contains($0.name)
+            }
+            for profile in collection.items {
+                let meta = profile.page.meta
+                let section = type.searchLabel.lazy.compactMap { name in type.field(name).flatMap { ProfilePageBuilder.display($0, meta) } }.first
+                extractor.add(SearchRecord(kind: SearchRecord.Kind(rawValue: type.name), title: meta.name,
+                                           section: section ?? type.label, url: "\(type.folder)/\(profile.page.slug)/",
+                                           text: profileText(meta.summary, searched.map { meta.text($0.name) }, profile.document),
+                                           boosted: [meta.name] + [meta.abbreviation].compactMap { $0 } + meta.aliases))
+            }
         }
         for document in site.documents {
             let slug = document.page.slug
@@ -69,8 +71,9 @@ extension PageRenderer {
         [
             LinkView(title: "Contents", url: urls.home),
             LinkView(title: "Notes", url: urls.notes),
-            site.people.isEmpty ? nil : LinkView(title: "People", url: urls.url("people/")),
-            site.organisations.isEmpty ? nil : LinkView(title: "Organisations", url: urls.url("organisations/")),
+        ] + site.profiles.filter { !$0.items.isEmpty }.map {
+            LinkView(title: $0.type.title, url: urls.url("\($0.type.folder)/"))
+        } + [
             site.content.abbreviations.map { LinkView(title: $0.meta.title, url: urls.abbreviations) },
             site.documents.isEmpty ? nil : LinkView(title: "Companion documents", url: urls.documents),
             LinkView(title: "Full report on one page", url: urls.fullReport),

@@ -97,7 +97,8 @@ public struct SearchIndexFiles: Hashable, Sendable {
             strings.append(string)
             return strings.count - 1
         }
-        let kinds = SearchRecord.Kind.allCases
+        var kinds = SearchRecord.Kind.allCases
+        for record in index.records where !kinds.contains(record.kind) { kinds.append(record.kind) }
         let records = index.records.map { record in
             let kind = kinds.firstIndex(of: record.kind)!
             let section = record.section.map(id) ?? -1

@@ -4,9 +4,20 @@
 
 /// A searchable unit of the site with where it lives and what it says.
 public struct SearchRecord: Hashable, Sendable {
-    /// What kind of thing the record is; shown as the result's type label.
-    public enum Kind: String, CaseIterable, Hashable, Sendable {
-        case chapter, note, person, organisation, document, glossary
+    /// What kind of thing the record is; shown as the result's type label. A profile's kind
+    /// is the name of its type (`person`, `place`).
+    public struct Kind: RawRepresentable, Hashable, Sendable {
+        public let rawValue: String
+        /// Wraps a kind name.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public static let chapter = Kind(rawValue: "chapter")
+        public static let note = Kind(rawValue: "note")
+        public static let person = Kind(rawValue: "person")
+        public static let organisation = Kind(rawValue: "organisation")
+        public static let document = Kind(rawValue: "document")
+        public static let glossary = Kind(rawValue: "glossary")
+        /// The kinds every index lists, in this order; other profile types follow as they occur.
+        public static let allCases: [Kind] = [.chapter, .note, .person, .organisation, .document, .glossary]
     }
 
     public var kind: Kind
