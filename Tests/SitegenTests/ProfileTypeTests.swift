@@ -106,7 +106,7 @@ struct ProfileTypeTests {
         #expect(index.contains(#"<span class="profile-detail">684234</span>"#))
         // Navigation, search and timeline know the collection.
         #expect(page.contains(#"<a href="/places/">Places</a>"#))
-        let meta = try #require(result.text("search/meta.json"))
+        let meta = try #require(result.text("search/records.json"))
         #expect(meta.contains(#""kinds":["chapter","note","person","organisation","document","glossary","place"]"#))
         let timeline = try #require(result.text("timeline/index.html"))
         #expect(timeline.contains("Seville surveyed (City)"))
