@@ -231,7 +231,7 @@ struct FiguresTests {
         site["data/timeline.yml"] = "events: [unclosed\n"
         #expect(TestSite.build(site).lines.first?.hasPrefix("content/data/timeline.yml:2:1: error[front-matter-invalid]") == true)
         site["data/timeline.yml"] = "from_profiles:\n  - collection: places\n    date: founded\n    title: \"{name}\"\n"
-        #expect(TestSite.build(site).lines == ["content/data/timeline.yml:2:17: error[data-invalid]: 'collection' must be one of: people; found 'places'"])
+        #expect(TestSite.build(site).lines == ["content/data/timeline.yml:2:17: error[data-invalid]: 'collection' must be one of: people, organisations; found 'places'"])
     }
 
     @Test(arguments: [("28 February 2021", 2000, "2021-02-28"), ("mid-March 2021", nil, "2021-03-15"), ("late February", 2021, "2021-02-25"),

@@ -70,7 +70,8 @@ extension ProfileMeta {
         case .number where Double(raw) == nil:
             reader.report(at, .frontMatterWrongType, "'\(field.name)' should be a number, not '\(raw)'")
             return false
-        case .date where Day(iso: raw) == nil && Day(text: raw) == nil:
+        // A date as written must name a month; its year may come from the publication (any year checks the shape).
+        case .date where Day(iso: raw) == nil && Day(text: raw, defaultYear: 2000) == nil:
             reader.report(at, .frontMatterWrongType,
                           "'\(field.name)' should be a date such as 2021-03-07, 7 March 2021 or March 2021, not '\(raw)'")
             return false

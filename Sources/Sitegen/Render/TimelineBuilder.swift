@@ -61,7 +61,7 @@ struct TimelineBuilder {
                 for person in collection.items where !covered.contains(person.page.slug.rawValue) {
                     let meta = person.page.meta.timelineField(in: collection.type)
                     guard let written = meta(rule.date) else { continue }
-                    guard let day = Day(text: written, defaultYear: defaultYear) else {
+                    guard let day = Day(iso: written) ?? Day(text: written, defaultYear: defaultYear) else {
                         diagnostics.append(Diagnostic(file: person.path, line: person.page.source.frontMatterLine(containing: written).0,
                                                       severity: .warning, code: .dataInvalid,
                                                       message: "'\(rule.date): \(written)' is not a date the timeline can place (a day and month with a year, e.g. '28 February 2021'); it is left off the timeline"))
