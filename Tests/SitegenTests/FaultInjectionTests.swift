@@ -61,6 +61,7 @@ struct FaultInjectionTests {
         var name: String
         var expected: String
         var strict = false
+        var arguments: [String] = []
         var inject: @Sendable (Workspace) throws -> Void
         var testDescription: String { name }
     }
@@ -98,6 +99,14 @@ struct FaultInjectionTests {
             try FileManager.default.createSymbolicLink(atPath: $0.content.appendingPathComponent("report/02-gone.md").path,
                                                        withDestinationPath: "/nonexistent/sitegen/file.md")
         },
+        Fault(name: "a symlink to /etc/passwd in content", expected: "content/passwd.txt: error[symlink-outside]") {
+            try FileManager.default.createSymbolicLink(atPath: $0.content.appendingPathComponent("passwd.txt").path,
+                                                       withDestinationPath: "/etc/passwd")
+        },
+        Fault(name: "a backslash base URL", expected: "--base-url: error[base-url-invalid]", arguments: ["--base-url", "/\\evil.example/"]) { _ in },
+        Fault(name: "an inline script in a copied SVG, with --strict", expected: "content/evil.svg:1:6: error[copied-file-script]", strict: true) {
+            try $0.write("content/evil.svg", "<svg onload=\"alert(1)\"></svg>\n")
+        },
         Fault(name: "raw <script> in Markdown, with --strict", expected: "content/report/01-one.md:5:1: error[raw-html]", strict: true) {
             try $0.write("content/report/01-one.md", "---\ntitle: One\n---\nText.[^1]\n<script>alert(1)</script>\n")
         },
@@ -113,7 +122,7 @@ struct FaultInjectionTests {
         defer { try? FileManager.default.removeItem(at: workspace.root) }
         let before = try workspace.snapshot()
         try fault.inject(workspace)
-        let result = try workspace.run(fault.strict ? ["build", "--strict"] : ["build"])
+        let result = try workspace.run((fault.strict ? ["build", "--strict"] : ["build"]) + fault.arguments)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains(fault.expected), "\(result.stderr)")
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"))

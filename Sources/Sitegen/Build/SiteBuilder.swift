@@ -14,10 +14,12 @@ public struct SiteBuilder: Sendable {
     public var now: @Sendable () -> Double
 
     /// Creates a builder.
-    public init(options: BuildOptions, fileSystem: any FileSystem = LocalFileSystem(),
+    /// Without a `fileSystem`, the build reads the disk confined to the content and templates
+    /// folders: a symbolic link that leads outside them is refused (`symlink-outside`).
+    public init(options: BuildOptions, fileSystem: (any FileSystem)? = nil,
                 now: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }) {
         self.options = options
-        self.fileSystem = fileSystem
+        self.fileSystem = fileSystem ?? ConfinedFileSystem(folders: [options.contentDirectory, options.templatesDirectory])
         self.now = now
     }
 
@@ -80,6 +82,18 @@ public struct SiteBuilder: Sendable {
         mark("sources")
         sourceSummary = sources.map { ($0.sources.count, $0.unparsedNotes.count) }
 
+        if let given = options.baseURL, let problem = SiteURLs.problem(with: given) {
+            diagnostics.append(Diagnostic(file: "--base-url", severity: .error, code: .baseURLInvalid,
+                                          message: "'\(given)' cannot be the base URL: \(problem); give an absolute http(s) URL or a path such as /report/"))
+            return finish(cache: cache)
+        }
+        if options.baseURL == nil, let given = content.publication.meta.baseURL, let problem = SiteURLs.problem(with: given) {
+            let source = content.publication.source
+            let (line, column) = source.frontMatterLine(containing: "base_url")
+            diagnostics.append(Diagnostic(file: source.path, line: line, column: column, severity: .error, code: .baseURLInvalid,
+                                          message: "base_url '\(given)' cannot be the base URL: \(problem); give an absolute http(s) URL or a path such as /report/"))
+            return finish(cache: cache)
+        }
         let urls = SiteURLs(baseURL: options.baseURL ?? content.publication.meta.baseURL ?? "/")
         basePath = urls.basePath
         let copied = copiedFiles(content: content, templates: templates, diagnostics: &diagnostics)
@@ -114,10 +128,21 @@ public struct SiteBuilder: Sendable {
             + content.staticFiles.map { (options.contentDirectory + "/" + $0, $0) }
         for (path, relative) in sources {
             do {
-                files.append(OutputFile(path: relative, data: try fileSystem.contents(of: path)))
+                let data = try fileSystem.contents(of: path)
+                if CopiedFileScanner.applies(to: relative) {
+                    for found in CopiedFileScanner.findings(in: Array(data)) {
+                        diagnostics.append(.copiedFileScript(path, line: found.line, column: found.column, what: found.what))
+                    }
+                }
+                files.append(OutputFile(path: relative, data: data))
             } catch FileSystemError.outsideRoots(_, let target) {
                 diagnostics.append(.symlinkOutside(path, target: target))
             } catch {
+                if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path), !fileSystem.exists(path) {
+                    diagnostics.append(Diagnostic(file: path, severity: .error, code: .fileUnreadable,
+                                                  message: "this is a dangling symbolic link: it points to \(target), which does not exist; fix or delete the link"))
+                    continue
+                }
                 diagnostics.append(Diagnostic(file: path, severity: .error, code: .fileUnreadable,
                                               message: "cannot read this file to copy it into the site"))
             }

@@ -1,8 +1,7 @@
-// The local disk, limited to some folders (for the preview server: the content and templates
-// folders). A symbolic link whose target lies outside them is listed but cannot be read, so
+// The local disk, limited to some folders (the content and templates folders, for `build`,
+// `check` and the preview server). A symbolic link whose target lies outside them is listed but cannot be read, so
 // the build reports it (`symlink-outside`) instead of copying, say, `/etc/passwd` into the
-// site; a linked folder outside them is not walked into. `sitegen build` reads through
-// `LocalFileSystem` and follows links wherever they lead, as before.
+// site; a linked folder outside them is not walked into.
 
 import Foundation
 
@@ -52,6 +51,6 @@ extension Diagnostic {
     /// A symbolic link in the content that leads outside the folders the preview may read.
     static func symlinkOutside(_ path: String, target: String) -> Diagnostic {
         Diagnostic(file: path, severity: .error, code: .symlinkOutside,
-                   message: "this symbolic link leads outside the content and templates folders (to \(target)); the preview serves only files inside them: copy the file into the content folder instead")
+                   message: "this symbolic link leads outside the content and templates folders (to \(target)); sitegen reads and publishes only files inside them: copy the file into the content folder instead")
     }
 }

@@ -27,6 +27,11 @@ public struct ContentLoader: Sendable {
         } catch FileSystemError.symlinkLoop(let path) {
             return (nil, [Diagnostic(file: path, severity: .error, code: .symlinkLoop,
                                      message: "symbolic link loop: this link leads back into a folder that contains it")])
+        } catch FileSystemError.notADirectory {
+            let cwd = FileManager.default.currentDirectoryPath
+            let what = fileSystem.exists(contentDirectory) ? "is a file, not a folder" : "does not exist"
+            return (nil, [Diagnostic(file: contentDirectory, severity: .error, code: .contentMissing,
+                                     message: "the content folder \(what) (looked in \(cwd)); run sitegen in the folder that holds content/, or name the folder with --content DIR")])
         } catch {
             return (nil, [Diagnostic(file: contentDirectory, severity: .error, code: .contentMissing,
                                      message: "cannot read the content folder: \(describe(error))")])
@@ -183,6 +188,10 @@ public struct ContentLoader: Sendable {
         } catch FileSystemError.outsideRoots(_, let target) {
             return (nil, [Diagnostic.symlinkOutside(path, target: target)])
         } catch {
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path), !fileSystem.exists(path) {
+                return (nil, [Diagnostic(file: path, severity: .error, code: .fileUnreadable,
+                                         message: "this is a dangling symbolic link: it points to \(target), which does not exist; fix or delete the link")])
+            }
             return (nil, [Diagnostic(file: path, severity: .error, code: .fileUnreadable,
                                      message: "cannot read this file: \(describe(error))")])
         }

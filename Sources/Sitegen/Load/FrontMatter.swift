@@ -70,8 +70,29 @@ enum FrontMatter {
         case .success(let composed): node = composed
         case .failure(let diagnostic): return .failure(diagnostic)
         }
+        // `title: ~` (or `null`, or nothing) is a missing value, not the text "~": a plain null
+        // at the top level is left out, so a required field reports itself missing.
+        var emptyKeys: [String: Mark] = [:]
+        var decodable = node
+        if case .mapping(let map) = node {
+            var kept: [(Node, Node)] = []
+            for (key, value) in map {
+                if let scalar = value.scalar, scalar.style == .plain || scalar.style == .any, value.null != nil,
+                   let name = key.string {
+                    if let mark = key.mark { emptyKeys[name] = mark }
+                    continue
+                }
+                kept.append((key, value))
+            }
+            if kept.count != map.count { decodable = .mapping(Node.Mapping(kept, map.tag, map.style, map.mark)) }
+        }
         do {
-            return .success(try YAMLDecoder().decode(T.self, from: node))
+            return .success(try YAMLDecoder().decode(T.self, from: decodable))
+        } catch DecodingError.keyNotFound(let key, let context) where context.codingPath.isEmpty && emptyKeys[key.stringValue] != nil {
+            let mark = emptyKeys[key.stringValue]!
+            return .failure(Diagnostic(file: file.path, line: mark.line + file.frontMatterLine - 1, column: mark.column,
+                                       severity: .error, code: .frontMatterMissingField,
+                                       message: "the required field '\(key.stringValue)' is empty (~, null or nothing); give it a value"))
         } catch let error as DecodingError {
             return .failure(diagnostic(for: error, root: node, in: file))
         } catch {
@@ -86,7 +107,10 @@ enum FrontMatter {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            var detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            if problem.contains("nest") || problem.contains("depth") {
+                detail = "the YAML is nested too deeply here (lists and mappings inside each other); flatten it"
+            }
             return Diagnostic(file: file.path, line: mark.line + offset, column: mark.column, severity: .error,
                               code: .frontMatterInvalid, message: "invalid YAML front matter: \(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -249,6 +249,13 @@ public struct BodyRenderer {
                                           [.text("archived")])]
         case .image(let source, let title, let alt):
             guard let src = resolve(source) else { return [.text(alt.plainText)] }
+            if src.hasPrefix("http://") || src.hasPrefix("https://") {
+                // Nothing is loaded from another host: the image becomes a link to it.
+                diagnostics.append(Diagnostic(file: self.source.path, severity: .warning,
+                                              code: .externalResource,
+                                              message: "image '\(src.prefix(80))' is on another host; it is shown as a link, not loaded (the site loads nothing from other hosts)"))
+                return [.el("a", [("href", src), ("rel", "noopener noreferrer")], [.text(alt.plainText.isEmpty ? src : alt.plainText)])]
+            }
             return [.el("img", [("src", src), ("alt", alt.plainText), ("title", title.isEmpty ? nil : title),
                                 ("loading", "lazy")])]
         case .footnoteReference(let label, _):
@@ -378,6 +385,14 @@ public struct BodyRenderer {
             diagnostics.append(Diagnostic(file: source.path, severity: .warning, code: .unsafeLink,
                                           message: "link to '\(trimmed.prefix(60))' was removed: only http, https and mailto links are allowed"))
             return nil
+        }
+        if trimmed.hasPrefix("//") || trimmed.hasPrefix("/\\") || trimmed.hasPrefix("\\") {
+            // `//host/x` and `/\host/x` (browsers read `\` as `/`) lead to another host.
+            let rest = trimmed.drop { $0 == "/" || $0 == "\\" }.replacingOccurrences(of: "\\", with: "/")
+            let external = "https://" + rest
+            diagnostics.append(Diagnostic(file: source.path, severity: .warning, code: .externalResource,
+                                          message: "'\(trimmed.prefix(60))' is a protocol-relative address: browsers read it as \(external.prefix(60)), on another host; write the https:// address if that is meant"))
+            return external
         }
         if trimmed.hasPrefix("/") { return basePath + trimmed.dropFirst() }
         // Relative to the file's folder, within the content.
