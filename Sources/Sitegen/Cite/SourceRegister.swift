@@ -1,6 +1,9 @@
-// Stage: the register of sources. Parses every note into citations, links short forms
-// ("Selth (2021), 'Myanmar's military mindset', p. 14") to the full reference they abbreviate,
-// and groups citations into distinct sources, each with the notes that cite it.
+// Stage: the register of sources. Reads every note into citations, joins "Ibid.", "see note N"
+// and short forms ("Kovats and Hajat (2008), p. 45", "Pollan, *Omnivore's Dilemma*, 99") to
+// the nearest earlier full reference they abbreviate, and groups citations into distinct
+// sources, each with the notes that cite it. One pass over the notes; each short form looks at
+// a bounded number of earlier references with the same family name, so the work is linear in
+// the number of notes.
 
 import SitegenMarkdown
 
@@ -12,7 +15,7 @@ public struct Source: Hashable, Sendable {
     public var citation: Citation
     /// Notes that cite it, in order.
     public var notes: [NoteLabel]
-    /// Notes that cite it in a short form.
+    /// Notes that cite it in a short form ("Ibid.", "see note N", author and year).
     public var shortFormNotes: [NoteLabel]
 }
 
@@ -22,82 +25,145 @@ public struct SourceRegister: Sendable {
     public var parsedNotes: [NoteLabel: ParsedNote]
     /// Source ids cited by each note.
     public var sourcesByNote: [NoteLabel: [String]]
+    /// Steps taken to join short forms (for the test that the build stays linear).
+    public var joinSteps = 0
 
     /// Notes whose text yielded no citation (commentary, missing texts).
     public var unparsedNotes: [NoteLabel] {
         parsedNotes.values.filter { !$0.isParsed }.map(\.label).sorted()
     }
 
-    /// Parses the notes of `index`.
+    /// How many earlier references with the same family name a short form looks at.
+    static let lookBack = 12
+
+    /// Reads the notes of `index`; `outlets` are the names of news outlets the content knows.
     public static func build(_ index: NoteIndex, outlets: [String]) -> SourceRegister {
-        let parser = CitationParser(outlets: outlets)
+        let reader = CitationReader(outlets: outlets)
         var parsed: [NoteLabel: ParsedNote] = [:]
-        var all: [(NoteLabel, Citation)] = []
+        var groups: [[(NoteLabel, Citation, Bool)]] = []
+        var groupByKey: [String: Int] = [:]
+        var groupsByNote: [Int: [Int]] = [:]
+        var fullByFamily: [String: [Int]] = [:]
+        var lastGroup: Int? = nil
+        var steps = 0
+
         for note in index.notes {
             let text = (note.definition?.blocks ?? []).flatMap(\.inlineRuns).map(\.citationText).joined(separator: " ")
-            let result = parser.parse(text, label: note.label)
-            parsed[note.label] = result
-            all += result.citations.map { (note.label, $0) }
-        }
-
-        // Full references: citations that carry more than author, year and a short title.
-        func normalized(_ title: String?) -> String {
-            var words = (title ?? "").lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " }.split(separator: " ")
-            if words.first == "interview" { words.removeFirst() }
-            return words.joined(separator: " ")
-        }
-        // The fullest citation names the source on the Sources page: an address, an outlet or
-        // journal, an author with given names, a longer title.
-        func fullness(_ c: Citation) -> Int {
-            (c.url != nil ? 4 : 0) + (c.outlet != nil ? 2 : 0) + ((c.author ?? "").contains(" ") ? 2 : 0)
-                + min(c.title?.split(separator: " ").count ?? 0, 12) / 4
-        }
-        var groups: [String: [(NoteLabel, Citation)]] = [:]
-        var order: [String] = []
-        for (label, citation) in all {
-            var key = citation.key
-            if citation.kind == .academic || citation.kind == .news {
-                let surname = Citation.surname(citation.author ?? "").lowercased()
-                let title = normalized(citation.title)
-                // Attach to an existing group of the same author and year whose title extends this one (or the reverse).
-                if let existing = order.first(where: { k in
-                    guard let first = groups[k]?.first?.1, first.kind == citation.kind || first.kind == .news || citation.kind == .news,
-                          Citation.surname(first.author ?? "").lowercased() == surname, first.year == citation.year else { return false }
-                    let other = normalized(first.title)
-                    guard !title.isEmpty, !other.isEmpty else { return false }
-                    // Same author and year: the same work when one title extends the other or
-                    // both open with the same two words (a short title printed without quotes).
-                    return other.hasPrefix(title) || title.hasPrefix(other)
-                        || other.split(separator: " ").prefix(2) == title.split(separator: " ").prefix(2)
-                }) {
-                    key = existing
+            let result = reader.read(text, label: note.label)
+            var kept: [Citation] = []
+            var noteGroups: [Int] = []
+            func add(_ group: Int, _ citation: Citation, short: Bool) {
+                groups[group].append((note.label, citation, short))
+                if !noteGroups.contains(group) { noteGroups.append(group) }
+                lastGroup = group
+                kept.append(citation)
+            }
+            for citation in result.citations {
+                steps += 1
+                switch citation.reference {
+                case .ibid:
+                    if let last = lastGroup { add(last, citation, short: true) }
+                case .note(let number):
+                    for group in groupsByNote[number] ?? [] { steps += 1; add(group, citation, short: true) }
+                case .shortForm:
+                    let family = SourceKeys.fold(citation.creators.first?.family ?? "")
+                    var target: Int? = nil
+                    for group in (fullByFamily[family] ?? []).reversed().prefix(lookBack) {
+                        steps += 1
+                        if Self.abbreviates(citation, groups[group][0].1) { target = group; break }
+                    }
+                    if let target {
+                        add(target, citation, short: true)
+                    } else {
+                        // An author and year read with confidence stand on their own.
+                        var own = citation
+                        own.reference = .none
+                        guard own.year != nil || own.title != nil else { continue }
+                        let group = Self.group(for: own, groups: &groups, groupByKey: &groupByKey)
+                        add(group, own, short: false)
+                    }
+                case .none:
+                    let group = Self.group(for: citation, groups: &groups, groupByKey: &groupByKey)
+                    add(group, citation, short: false)
+                    if let family = citation.creators.first.map({ SourceKeys.fold($0.family) }), !family.isEmpty,
+                       fullByFamily[family]?.last != group {
+                        fullByFamily[family, default: []].append(group)
+                    }
                 }
             }
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append((label, citation))
+            if let number = Int(note.number) { groupsByNote[number] = noteGroups }
+            parsed[note.label] = ParsedNote(label: note.label, citations: kept, linkGone: result.linkGone)
         }
 
         var sources: [Source] = []
         var byNote: [NoteLabel: [String]] = [:]
         var usedIDs: Set<String> = []
-        for key in order {
-            let members = groups[key]!
-            let best = members.max { fullness($0.1) < fullness($1.1) }!.1
-            var id = "source-" + Slugger.slug(String(key.prefix(60)))
+        for members in groups where !members.isEmpty {
+            let full = members.filter { !$0.2 }.map(\.1)
+            let best = (full.isEmpty ? members.map(\.1) : full).max { fullness($0) < fullness($1) }!
+            let base = "source-" + Slugger.slug(String(best.key.prefix(60)))
+            var id = base
             var n = 2
-            while usedIDs.contains(id) { id = "source-" + Slugger.slug(String(key.prefix(60))) + "-\(n)"; n += 1 }
+            while usedIDs.contains(id) { id = base + "-\(n)"; n += 1 }
             usedIDs.insert(id)
             var notes: [NoteLabel] = []
             var short: [NoteLabel] = []
-            for (label, citation) in members {
+            for (label, citation, isShort) in members {
                 if !notes.contains(label) { notes.append(label) }
-                if fullness(citation) < fullness(best), citation.url == nil, citation.outlet == nil, !short.contains(label) {
+                let abbreviated = isShort || (fullness(citation) < fullness(best) && citation.url == nil && citation.outlet == nil)
+                if abbreviated, !short.contains(label), !members.contains(where: { $0.0 == label && !$0.2 && fullness($0.1) >= fullness(best) }) {
                     short.append(label)
                 }
                 if !(byNote[label]?.contains(id) ?? false) { byNote[label, default: []].append(id) }
             }
             sources.append(Source(id: id, citation: best, notes: notes, shortFormNotes: short))
         }
-        return SourceRegister(sources: sources, parsedNotes: parsed, sourcesByNote: byNote)
+        return SourceRegister(sources: sources, parsedNotes: parsed, sourcesByNote: byNote, joinSteps: steps)
+    }
+
+    /// The group of a full reference: an earlier one of the same source, or a new group.
+    static func group(for citation: Citation, groups: inout [[(NoteLabel, Citation, Bool)]], groupByKey: inout [String: Int]) -> Int {
+        let key = citation.key
+        if let existing = groupByKey[key] { return existing }
+        groups.append([])
+        groupByKey[key] = groups.count - 1
+        return groups.count - 1
+    }
+
+    /// Whether `short` abbreviates `full`: the same first family name, the same year when both
+    /// have one, and one title the start of the other when both have one.
+    static func abbreviates(_ short: Citation, _ full: Citation) -> Bool {
+        guard SourceKeys.fold(short.creators.first?.family ?? "") == SourceKeys.fold(full.creators.first?.family ?? "") else { return false }
+        if let a = short.year, let b = full.year, a != b { return false }
+        if let a = short.title, let b = full.title {
+            let x = SourceKeys.titleWords(a, count: 3), y = SourceKeys.titleWords(b, count: 3)
+            let fa = SourceKeys.fold(a), fb = SourceKeys.fold(b)
+            return fb.hasPrefix(fa) || fa.hasPrefix(fb) || (!x.isEmpty && x == y)
+        }
+        return true
+    }
+
+    /// How much a citation says: an address, an outlet, given names, a longer title.
+    static func fullness(_ c: Citation) -> Int {
+        (c.url != nil ? 4 : 0) + (c.outlet != nil ? 2 : 0) + (c.creators.contains { $0.given != nil || $0.isCorporate } ? 2 : 0)
+            + min(c.title?.split(separator: " ").count ?? 0, 12) / 4 + (c.isShortForm ? 0 : 1)
+    }
+}
+
+extension Array where Element == Inline {
+    /// Text for the citation reader: emphasis kept as `*…*`, links as their text.
+    public var citationText: String {
+        map(\.citationText).joined()
+    }
+}
+
+extension Inline {
+    /// Text for the citation reader: emphasis kept as `*…*`, links as their text.
+    public var citationText: String {
+        switch self {
+        case .emphasis(let c): return "*" + c.citationText + "*"
+        case .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c): return c.citationText
+        default: return plainText
+        }
     }
 }

@@ -107,7 +107,7 @@ public struct PageRenderer: Sendable {
             noteList.sourceLinks = sources.sourcesByNote.mapValues { ids in
                 ids.compactMap { byID[$0] }.map { source in
                     let c = source.citation
-                    let name = [c.author ?? c.outlet, c.year.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+                    let name = [c.shortAuthor ?? c.outlet, c.year.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
                     return LinkView(title: name.isEmpty ? c.kind.groupTitle : name, url: urls.url("sources/") + "#" + source.id)
                 }
             }
@@ -431,10 +431,18 @@ public struct PageRenderer: Sendable {
         }
 
         // Sources register.
+        var exportFiles: [OutputFile] = []
         if let sources {
             var m = model(title: "Sources", kind: "sources", path: "sources/",
                           description: "Every source the notes cite, grouped by kind and by outlet, with the notes that cite it. \(sources.unparsedNotes.count) notes cite no source that could be recognised with confidence; they are commentary, or their text is missing.")
-            m.sourceGroups = SourcesPageBuilder(urls: urls, register: sources, profiles: profiles).groups()
+            m.sourceGroups = SourcesPageBuilder(urls: urls, register: sources, profiles: profiles,
+                                                publicationYear: publication.year).groups()
+            do {
+                exportFiles = try SourceExports(register: sources, urls: urls).files()
+            } catch {
+                diagnostics.append(Diagnostic(file: "sources/sources.json", severity: .error, code: "sources-export",
+                                              message: "the CSL-JSON export could not be written: \(error)"))
+            }
             m.links = sources.unparsedNotes.map { LinkView(title: notes[$0]?.number ?? $0.rawValue, url: urls.notes + "#note-\($0)") }
             emit("sources", m, at: "sources/")
         }
@@ -461,6 +469,7 @@ public struct PageRenderer: Sendable {
         var files = cache.render(jobs, with: templates)
         files += SiteFiles.sitemapAndRobots(urls: urls, pages: files.map(\.path))
         files += copiedFiles
+        files += exportFiles
         let searchRecords = searchRecords(site, notes: notes, profiles: profiles, sources: SearchSources(
             abstract: abstractHTML, chapters: bodies.mapValues(\.html), noteBodies: noteBodies, documents: documentBodies))
         return (RenderedSite(files: files.sorted { $0.path < $1.path }, searchRecords: searchRecords), diagnostics)

@@ -1,47 +1,69 @@
-// The Sources page: every distinct source of the notes, grouped by kind and by outlet or
-// platform, each with the notes that cite it; outlets link to their organisation profile.
-
-import Foundation
+// The Sources page: every distinct source of the notes, grouped by kind (and news and posts
+// by outlet or platform), sorted by family name and year, each with the notes that cite it;
+// outlets link to their organisation profile. Archive links point to the Wayback Machine's
+// copy nearest the date the note says it consulted the address, or the source's date, or the
+// publication's year.
 
 /// Builds the Sources page's view model.
 struct SourcesPageBuilder {
     var urls: SiteURLs
     var register: SourceRegister
     var profiles: Profiles
+    /// The publication's year (index.md), the archive date of last resort.
+    var publicationYear: Int?
 
-    /// The Wayback Machine's copy of `url` closest to the report's year.
-    static func archiveURL(_ url: String) -> String {
-        "https://web.archive.org/web/2021/" + url
+    /// The Wayback Machine's copy of `url` nearest `timestamp` ("20211021", "2021").
+    static func archiveURL(_ url: String, timestamp: String) -> String {
+        "https://web.archive.org/web/" + timestamp + "/" + url
+    }
+
+    /// The archive timestamp of a citation: its access date, its own date, its year, or `fallbackYear`.
+    static func archiveTimestamp(_ c: Citation, fallbackYear: Int?) -> String? {
+        if let accessed = c.accessed, let (y, m, d) = CiteDates.parse(Array(accessed.utf8)) {
+            return CiteDates.timestamp(year: y, month: m, day: d)
+        }
+        if let date = c.date, let (y, m, d) = CiteDates.parse(Array(date.utf8)) {
+            return CiteDates.timestamp(year: y, month: m, day: d)
+        }
+        if let date = c.date, let found = CiteDates.first(Array(date.utf8)), let year = c.year.flatMap({ Int($0.prefix(4)) }) {
+            return CiteDates.timestamp(year: year, month: found.month, day: found.day)
+        }
+        if let year = c.year?.prefix(4), Int(year) != nil { return String(year) }
+        return fallbackYear.map(String.init)
     }
 
     func groups() -> [SourceGroupView] {
-        let outletProfiles: [String: String] = Dictionary(
-            profiles.organisations.flatMap { org in
-                ([org.page.meta.name] + org.page.meta.aliases + [org.page.meta.abbreviation].compactMap { $0 })
-                    .map { ($0, urls.url("organisations/\(org.page.slug)/")) }
-            }, uniquingKeysWith: { first, _ in first })
+        var outletProfiles: [String: String] = [:]
+        for org in profiles.organisations {
+            let url = urls.url("organisations/\(org.page.slug)/")
+            for name in [org.page.meta.name] + org.page.meta.aliases + [org.page.meta.abbreviation].compactMap({ $0 })
+            where !name.allSatisfy(\.isWhitespace) && outletProfiles[name] == nil {
+                outletProfiles[name] = url
+            }
+        }
         return SourceKind.allCases.compactMap { kind in
             let sources = register.sources.filter { $0.citation.kind == kind }
             guard !sources.isEmpty else { return nil }
             let byOutlet = Dictionary(grouping: sources) { source -> String in
                 switch kind {
-                case .news, .social, .debate: return source.citation.outlet ?? source.citation.author ?? ""
+                case .news, .social: return source.citation.outlet ?? source.citation.creators.first?.family ?? ""
                 default: return ""
                 }
             }
-            let subgroups = byOutlet.keys.sorted().map { outlet in
+            let subgroups = byOutlet.keys.sorted { $0.lowercased() < $1.lowercased() }.map { outlet in
                 SourceSubgroupView(
-                    title: outlet.isEmpty ? nil : outlet,
-                    url: outletProfiles[outlet],
-                    sources: byOutlet[outlet]!.sorted(by: order).map(view))
+                    outletTitle: outlet.isEmpty ? nil : outlet,
+                    outletURL: outlet.isEmpty ? nil : outletProfiles[outlet],
+                    sources: byOutlet[outlet]!.sorted(by: Self.order).map(view))
             }
             return SourceGroupView(title: kind.groupTitle, id: "kind-\(kind.rawValue)", count: sources.count, subgroups: subgroups)
         }
     }
 
-    private func order(_ a: Source, _ b: Source) -> Bool {
-        let ka = (Citation.surname(a.citation.author ?? "zz").lowercased(), a.citation.year ?? "", a.notes.first?.number ?? 0)
-        let kb = (Citation.surname(b.citation.author ?? "zz").lowercased(), b.citation.year ?? "", b.notes.first?.number ?? 0)
+    /// Family name, year, first note.
+    static func order(_ a: Source, _ b: Source) -> Bool {
+        let ka = (SourceKeys.fold(a.citation.sortName), a.citation.year ?? "", a.notes.first?.number ?? 0)
+        let kb = (SourceKeys.fold(b.citation.sortName), b.citation.year ?? "", b.notes.first?.number ?? 0)
         return ka < kb
     }
 
@@ -49,21 +71,20 @@ struct SourcesPageBuilder {
         let c = source.citation
         var label: String
         switch c.kind {
-        case .academic, .news:
-            label = "\(c.author ?? "Unknown") (\(c.year ?? "n.d."))"
-            if let outlet = c.outlet, outlet != c.author { label += ", \(outlet)" }
-            if let date = c.date { label += ", \(date)" }
-        case .social, .debate:
-            label = [c.title, c.author.map { "by \($0)" }, c.outlet.map { "on \($0)" }, c.date].compactMap { $0 }.joined(separator: " ")
-            if label.isEmpty { label = c.text }
         case .interview:
-            label = "Interview" + (c.date.map { ", \($0)" } ?? "")
-        case .other:
-            label = c.text
+            label = "Interview" + (c.author.map { " with \($0)" } ?? "") + (c.date.map { ", \($0)" } ?? "")
+        case .social:
+            label = [c.author.map { "Post by \($0)" } ?? "Post", c.outlet.map { "on \($0)" }, c.date].compactMap { $0 }.joined(separator: " ")
+        default:
+            label = (c.author ?? "Unsigned") + (c.creatorsAreEditors ? (c.creators.count > 1 ? " (eds.)" : " (ed.)") : "")
+                + " (\(c.year ?? "n.d."))"
+            if let outlet = c.outlet, outlet != c.author, outlet != c.title { label += ", \(outlet)" }
+            if let date = c.date { label += ", \(date)" }
         }
-        let title = (c.kind == .academic || c.kind == .news) ? c.title : nil
+        let timestamp = Self.archiveTimestamp(c, fallbackYear: publicationYear)
         return SourceView(
-            id: source.id, label: label, title: title, url: c.url, archiveURL: c.url.map(Self.archiveURL),
+            id: source.id, label: label, sourceTitle: c.title, sourceURL: c.url,
+            archiveURL: c.url.flatMap { url in timestamp.map { Self.archiveURL(url, timestamp: $0) } },
             notes: source.notes.map { LinkView(title: $0.rawValue, url: urls.notes + "#note-\($0)") },
             notesLabel: source.notes.count == 1 ? "Cited in note" : "Cited in notes",
             shortForms: source.shortFormNotes.isEmpty ? nil

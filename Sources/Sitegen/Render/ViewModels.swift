@@ -165,12 +165,13 @@ public struct ProfileGroupView: Hashable, Encodable, Sendable {
     public var entries: [ProfileEntryView]
 }
 
-/// One source on the Sources page.
+/// One source on the Sources page. Its keys are its own (`sourceTitle`, `sourceURL`), so a
+/// missing value is never looked up in an outer Mustache context.
 public struct SourceView: Hashable, Encodable, Sendable {
     public var id: String
     public var label: String
-    public var title: String?
-    public var url: String?
+    public var sourceTitle: String?
+    public var sourceURL: String?
     public var archiveURL: String?
     public var notes: [LinkView]
     public var notesLabel: String
@@ -179,8 +180,8 @@ public struct SourceView: Hashable, Encodable, Sendable {
 
 /// Sources of one outlet or platform (or all of a kind).
 public struct SourceSubgroupView: Hashable, Encodable, Sendable {
-    public var title: String?
-    public var url: String?
+    public var outletTitle: String?
+    public var outletURL: String?
     public var sources: [SourceView]
 }
 
