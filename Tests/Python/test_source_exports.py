@@ -1,5 +1,5 @@
 """The Sources page's exports are valid: sources.bib reads back with bibtexparser, and
-sources.json (CSL-JSON) renders with citeproc-py in a standard style (Harvard)."""
+sources.json (CSL-JSON) renders with citeproc-py in a standard style (Harvard, Cite Them Right, bundled with citeproc-py)."""
 
 import json
 import os
@@ -51,7 +51,7 @@ def test_csl_json_renders_in_a_standard_style(site):
     items = json.loads((site / "sources" / "sources.json").read_text())
     assert len(items) > 50
     source = CiteProcJSON(items)
-    style = CitationStylesStyle("harvard1", validate=False)
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
     bibliography = CitationStylesBibliography(style, source, formatter.plain)
     for item in items:
         bibliography.register(Citation([CitationItem(item["id"])]))

@@ -147,7 +147,8 @@ struct ShippedContentTests {
         let cited = Set(Self.matches(##"href="/report/notes/#note-(\d+)""##, in: sources).compactMap(Int.init))
         #expect(cited == Set(1...321))
         let notes = try #require(try Self.pages()["report/notes/index.html"])
-        #expect(notes.contains("https://web.archive.org/web/2021/https://www.irrawaddy.com/"))
+        // Note 3 consulted its address on 21 October 2021: the archived copy of that day.
+        #expect(notes.contains("https://web.archive.org/web/20211021/https://www.irrawaddy.com/news/burma/atrocious"))
         #expect(notes.contains(##"<span class="link-gone">Link gone</span>"##))
     }
 }

@@ -133,7 +133,7 @@ extension CitationReader {
         }
         guard found else { return nil }
         if c.creators.isEmpty {
-            for marker: StaticString in [" with ", " avec ", " mit ", " con "] {
+            for marker: StaticString in [" with ", " avec ", " mit ", " con ", " a "] {
                 if let k = CiteBytes.find(b, marker), k < 60, let names = reader.read(at: k + marker.utf8CodeUnitCount, outlets: OutletSet([])),
                    names.creators[0].given != nil || names.creators[0].isCorporate == false && names.creators.count == 1,
                    names.end >= b.count || b[names.end] == UInt8(ascii: ",") || b[names.end] == UInt8(ascii: ".") {
@@ -160,14 +160,20 @@ extension CitationReader {
         let reader = NameReader(b: b)
         // "by 'Name'" / "by Name".
         if let k = CiteBytes.find(b, "by ") {
-            var s = k + 3
-            if s < b.count, let (length, _) = Self.quote(b, s), let (name, _) = Self.title(b, at: s, plain: false) {
-                _ = length
-                c.creators = [Creator(family: name, isCorporate: true)]
-                s = b.count
+            let s = k + 3
+            if s < b.count, b[s] == UInt8(ascii: "'") || CiteBytes.has(b, s, "‘") || b[s] == UInt8(ascii: "\"") {
+                let open = b[s] < 0x80 ? 1 : 3
+                var e = s + open
+                while e < b.count, b[e] != UInt8(ascii: "'"), b[e] != UInt8(ascii: "\""), !CiteBytes.has(b, e, "’"), e - s < 80 { e += 1 }
+                if e < b.count, e > s + open { c.creators = [Creator(family: CiteBytes.string(b, s + open, e), isCorporate: true)] }
             } else if let names = reader.read(at: s, outlets: outlets) {
                 c.creators = [names.creators[0]]
             }
+        }
+        // "Emmanuel Macron, post on Instagram", "Kyaw Zin (@kyawzin), Twitter post".
+        if c.creators.isEmpty, let names = reader.read(at: 0, outlets: outlets), names.end < b.count,
+           b[names.end] == UInt8(ascii: ","), names.creators[0].given != nil || names.creators[0].isCorporate {
+            c.creators = [names.creators[0]]
         }
         if c.creators.isEmpty, let k = CiteBytes.find(b, "@"), k + 1 < b.count, CiteBytes.isLetter(b, k + 1) {
             var e = k + 1
@@ -194,6 +200,7 @@ extension CitationReader {
             if b[e] == UInt8(ascii: "(") { depth += 1 }
             if b[e] == UInt8(ascii: ")") { depth -= 1 }
             if depth == 0, b[e] == UInt8(ascii: ","), e + 2 < b.count, CiteBytes.isDigit(b[e + 2]) || b[e + 2] == UInt8(ascii: "[") { break }
+            if depth == 0, b[e] == CiteBytes.space, e + 2 < b.count, b[e + 1] == UInt8(ascii: "("), CiteBytes.yearAt(b, e + 2), e - lead > 8 { break }
             if depth == 0, b[e] == UInt8(ascii: "."), e + 1 >= b.count || b[e + 1] == CiteBytes.space, e - lead > 12 {
                 var ws = e
                 while ws > lead, CiteBytes.isLetter(b, ws - 1) { ws -= 1 }

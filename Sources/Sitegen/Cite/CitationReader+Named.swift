@@ -47,15 +47,21 @@ extension CitationReader {
     /// The citation read from names at one of the starts, or nil.
     func readNamed(_ b: [UInt8], parts: CiteParts, text: String) -> Citation? {
         let reader = NameReader(b: b)
-        for start in nameStarts(b) {
+        let starts = nameStarts(b)
+        let lead = Self.skipLeadIns(b, 0)
+        for start in starts where start >= lead {
+            let primary = start == lead
+            // A name found inside a sentence may be the end of a longer name ("Santé publique
+            // France", "Ortega y Gasset"): only after a lead-in word, a sentence or a colon.
+            if !primary, !Self.canStartNames(b, start) { continue }
             guard let names = reader.read(at: start, outlets: outlets) else { continue }
-            if let c = afterNames(b, names: names, reader: reader, text: text) { return c }
+            if let c = afterNames(b, names: names, reader: reader, text: text, primary: primary) { return c }
         }
         return nil
     }
 
     /// What follows the names: the year and the title, or nil when nothing fits.
-    func afterNames(_ b: [UInt8], names: NameList, reader: NameReader, text: String) -> Citation? {
+    func afterNames(_ b: [UInt8], names: NameList, reader: NameReader, text: String, primary: Bool = true) -> Citation? {
         var i = names.end
         // "World Health Organization [WHO]" / "(WHO)" after a body's name.
         if names.creators.first?.isCorporate == true, i + 2 < b.count, b[i] == CiteBytes.space,
@@ -87,7 +93,7 @@ extension CitationReader {
             if let date = CiteDates.first(b, from: p, to: close), date.day != nil { c.date = CiteBytes.string(b, date.s, date.e) }
             yearEnd = close + 1
             titleFrom = yearEnd
-        } else if p < b.count, CiteBytes.yearAt(b, p), p + 4 == b.count || [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";")].contains(b[p + 4]) || CiteBytes.isASCIILower(b[p + 4]) {
+        } else if primary, p < b.count, CiteBytes.yearAt(b, p), p + 4 == b.count || [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";")].contains(b[p + 4]) || CiteBytes.isASCIILower(b[p + 4]) {
             // Shape A': "Smith, John. 2019. Title" (Chicago author-date), "Smith, J. 2019,".
             guard p > i else { return nil }
             var e = p + 4
@@ -125,9 +131,16 @@ extension CitationReader {
         if t < b.count, b[t] == UInt8(ascii: ".") {
             // "Morrison, Toni. *Beloved*", "Kovats RS, Hajat S. Heat stress…", "World Bank. Title."
             t += 1
-            plainAllowed = names.inverted || names.creators.first?.isCorporate == true
+            plainAllowed = primary && (names.inverted || names.creators.first?.isCorporate == true)
         } else if t > 0, b[t - 1] == UInt8(ascii: "."), t < b.count, b[t] == CiteBytes.space, names.inverted {
-            // The names ended with an initial: "Smith, J. Title" — only a quoted or italic title.
+            // The names ended with "et al." or an initial: "Robine JM, et al. Death toll…" —
+            // a plain title only after "et al.", otherwise quoted or italic.
+            plainAllowed = primary && names.etAl
+        } else if t + 1 < b.count, b[t] == UInt8(ascii: ":"), b[t + 1] == CiteBytes.space, names.inverted, primary,
+                  !reader.startsTitle(t + 2) {
+            // German: "Kühn, David: Zivil-militärische Beziehungen, in: …".
+            plainAllowed = true
+            t += 1
         } else if t + 1 < b.count, b[t] == UInt8(ascii: ",") || b[t] == UInt8(ascii: ":"), b[t + 1] == CiteBytes.space {
             // "Michael Pollan, *The Omnivore's Dilemma*", "Smith, op. cit., p. 4", "Smith, p. 4".
             if let after = Self.opCit(b, t + 2) {
@@ -154,6 +167,22 @@ extension CitationReader {
             if c.url == nil && !Self.hasPublisherOrContainer(b, from: end) { return nil }
         }
         return c
+    }
+
+    /// Whether names may start at `start` inside a citation: after a sentence, a colon, a
+    /// semicolon or a lead-in word ("by", "see", "in"), not after a lowercase word of a name.
+    static func canStartNames(_ b: [UInt8], _ start: Int) -> Bool {
+        var j = start - 1
+        while j >= 0, b[j] == CiteBytes.space { j -= 1 }
+        guard j >= 0 else { return true }
+        let c = b[j]
+        if c == UInt8(ascii: ".") || c == UInt8(ascii: ":") || c == UInt8(ascii: ";") || c == UInt8(ascii: ",") || c == UInt8(ascii: "(") { return true }
+        guard CiteBytes.isASCIILower(c) || CiteBytes.isASCIIUpper(c) else { return false }
+        var s = j
+        while s > 0, CiteBytes.isLetter(b, s - 1) { s -= 1 }
+        let word = String(decoding: b[s...j], as: UTF8.self).lowercased()
+        return ["by", "see", "in", "also", "and", "from", "with", "to", "as", "following", "after", "according",
+                "cf", "per", "of", "on", "instance", "example", "e.g", "notably", "especially"].contains(word) && !(word == "of" && s > 0 && CiteBytes.isUpper(b, max(0, s - 2)))
     }
 
     /// "(2019)", "(2019a)", "(2019, March 3)", "(1979/2005)", "(n.d.)": the year and the index of ")".
@@ -247,7 +276,8 @@ extension CitationReader {
                 let short = j - ws <= 1 || (j - ws <= 3 && ["Vol", "No", "vol", "no", "St", "Dr", "Mr", "Ms", "Jr", "eds", "ed", "pp", "Co"].contains(String(decoding: b[ws..<j], as: UTF8.self)))
                 if !short { return (clean(b, t, j), j + 1) }
             }
-            if ch == UInt8(ascii: ","), CiteBytes.has(b, j, ", p.") || CiteBytes.has(b, j, ", pp.") || CiteBytes.has(b, j, ", S. ") {
+            if ch == UInt8(ascii: ","), CiteBytes.has(b, j, ", p.") || CiteBytes.has(b, j, ", pp.") || CiteBytes.has(b, j, ", S. ")
+                || CiteBytes.has(b, j, ", in: ") || CiteBytes.has(b, j, ", in ") || CiteBytes.has(b, j, ", en: ") {
                 return (clean(b, t, j), j)
             }
             if ch == UInt8(ascii: "["), j > t { return (clean(b, t, j), j) }

@@ -118,7 +118,9 @@ public struct CitationReader: Sendable {
 
     /// Lead-ins before a citation: "See also", "Cf.", "Vgl.", "Quoted in".
     static func skipLeadIns(_ b: [UInt8], _ i: Int) -> Int {
-        let leads: [StaticString] = ["See also ", "see also ", "See, e.g., ", "See, for example, ", "See ", "see ",
+        let leads: [StaticString] = ["See also ", "see also ", "See, e.g., ", "See, for example, ", "See for instance ",
+                                     "See for example ", "See, for instance, ", "see for instance ", "On this point see ",
+                                     "See ", "see ",
                                      "Cf. ", "cf. ", "Compare ", "E.g., ", "e.g. ", "For example, ", "For instance, ",
                                      "Quoted in ", "quoted in ", "Cited in ", "cited in ", "As cited in ", "Also ",
                                      "Siehe auch ", "Siehe ", "Vgl. ", "vgl. ", "Voir aussi ", "Voir ", "voir ",

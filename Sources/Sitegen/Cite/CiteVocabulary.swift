@@ -42,12 +42,18 @@ enum CiteVocabulary {
         "Médecins", "Oxfam", "Amnesty", "Greenpeace", "UNESCO", "Caritas", "Eurostat", "Istat", "Destatis",
         "Insee", "INSEE", "Bundesagentur", "Landesamt", "Kommune", "Comune", "Ayuntamiento", "Ville", "City",
         "County", "State", "Republic", "République", "República", "Repubblica", "Republik", "Kingdom", "Ministries",
+        "Press", "House", "Global", "World", "Asia", "Africa", "America", "Americas", "Pacific", "Arab", "Media",
+        "News", "Times", "Post", "Daily", "Herald", "Tribune", "Gazette", "Radio", "Television", "TV",
+        "Broadcasting", "Economist", "Journal", "Magazine", "Clinic", "Hospital", "Staff", "Editors", "Team",
+        "Desk", "Reporters", "Correspondents", "Institution", "Sanità", "Santé", "Salud", "Gesundheit",
     ])
 
     /// Lowercase words that may join the words of a body's name.
     static let bodyConnectors = set(["of", "for", "on", "the", "and", "de", "du", "des", "la", "le", "les", "für",
                                      "der", "die", "das", "del", "della", "dello", "degli", "per", "pour", "y", "e",
-                                     "et", "und", "in", "to", "against", "en", "d'", "l'", "dei", "des", "del"])
+                                     "et", "und", "in", "to", "against", "en", "d'", "l'", "dei", "des", "del", "di", "da",
+                                     "publique", "pública", "pubblica", "générale", "général", "supérieur",
+                                     "nationale", "sociale", "social", "sociales", "política", "politica"])
 
     /// Capitalised words that start a sentence of commentary or a lead-in, never a name.
     static let leadWords = set(["The", "In", "See", "As", "According", "For", "By", "From", "Also", "This", "These",

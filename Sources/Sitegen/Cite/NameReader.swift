@@ -87,6 +87,8 @@ struct NameReader {
     }
 
     func isBodyWord(_ w: NameWord) -> Bool {
+        if let hyphen = b[w.s..<w.e].lastIndex(of: UInt8(ascii: "-")), hyphen > w.s,
+           CiteVocabulary.bodyWords.contains(Array(b[(hyphen + 1)..<w.e])) { return true }
         var e = w.e
         if e > w.s, b[e - 1] == UInt8(ascii: ".") , !CiteVocabulary.bodyWords.contains(Array(b[w.s..<e])) { e -= 1 }
         return CiteVocabulary.bodyWords.contains(Array(b[w.s..<e]))
@@ -150,6 +152,13 @@ struct NameReader {
         let given = CiteBytes.string(b, ws[0].s, ws[familyStart - 1].e)
         let family = CiteBytes.string(b, ws[familyStart].s, ws[last].e)
         if ws[..<familyStart].contains(where: { $0.kind == .particle }) { return nil }
+        if ws[...last].contains(where: { isLeadWord($0) || isBodyWord($0) }) { return nil }
+        // "R. De Felice", "Martin Van Buren": a capitalised particle before the family name.
+        if familyStart >= 2, CiteVocabulary.particles.contains(Array(b[ws[familyStart - 1].s..<ws[familyStart - 1].e]).map { CiteBytes.isASCIIUpper($0) ? $0 + 32 : $0 }) {
+            familyStart -= 1
+            let given = CiteBytes.string(b, ws[0].s, ws[familyStart - 1].e)
+            return (Creator(family: trimDot(CiteBytes.string(b, ws[familyStart].s, ws[last].e)), given: given), ws[last].e)
+        }
         return (Creator(family: trimDot(family), given: given), ws[last].e)
     }
 
@@ -159,7 +168,9 @@ struct NameReader {
 
     /// A family name: particles and one or two capitalised words ("van der Berg", "García Márquez").
     func familyName(at i: Int, maxCapitals: Int) -> (String, Int, Int)? {
-        let ws = words(from: i, max: 6) { $0.kind == .capital || $0.kind == .particle }
+        let ws = words(from: i, max: 6) { w in
+            (w.kind == .capital && !(w.e - w.s == 1)) || w.kind == .particle
+        }
         var n = 0
         var capitals = 0
         while n < ws.count {
@@ -226,7 +237,14 @@ struct NameReader {
             }
             j = e + 1
         }
+        if CiteBytes.has(b, i, "The "), lastGood > i + 4 { signals += 1 }
         guard signals > 0, lastGood > i else { return nil }
+        // "Institute for Strategy and Policy – Myanmar": a dash and one more capitalised word.
+        if CiteBytes.has(b, lastGood, " – ") || CiteBytes.has(b, lastGood, " - "), let w = word(at: lastGood + (b[lastGood + 1] == UInt8(ascii: "-") ? 3 : 5)), w.kind == .capital || w.kind == .acronym {
+            var e = w.e
+            if b[e - 1] == UInt8(ascii: ".") { e -= 1 }
+            return (CiteBytes.string(b, i, e), e)
+        }
         return (CiteBytes.string(b, i, lastGood), lastGood)
     }
 
@@ -270,10 +288,16 @@ struct NameReader {
             guard CiteBytes.has(b, w.s, "The "), let (name, end) = bodyName(at: i) else { return nil }
             return (Creator(family: name, isCorporate: true), end, 5)
         }
+        // French small capitals: "BOURDIEU Pierre, …".
+        if isFirst, w.kind == .acronym, w.e - w.s >= 4, w.e < b.count, b[w.e] == CiteBytes.space,
+           let (given, givenEnd, _) = givenNames(at: w.e + 1), givenEnd < b.count, b[givenEnd] == UInt8(ascii: ",") {
+            return (Creator(family: CiteBytes.string(b, w.s, w.e), given: given), givenEnd, 1)
+        }
         // Vancouver: "Kovats RS", "van der Berg A".
         if style == 0 || style == 2, let (family, end, _) = familyName(at: i, maxCapitals: 2), !hasBodyWord(i, end),
            end < b.count, b[end] == CiteBytes.space, let initialsEnd = bareInitials(at: end + 1),
-           initialsEnd >= b.count || [UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), CiteBytes.space].contains(b[initialsEnd]) {
+           initialsEnd >= b.count || [UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), CiteBytes.space].contains(b[initialsEnd]),
+           !(initialsEnd < b.count && b[initialsEnd] == UInt8(ascii: ".") && naturalName(at: i).map { $0.1 > initialsEnd + 1 && $0.1 < b.count && b[$0.1] == UInt8(ascii: ",") } == true) {
             return (Creator(family: family, given: CiteBytes.string(b, end + 1, initialsEnd)), initialsEnd, 2)
         }
         if style == 0 || style == 5, let (name, end) = bodyName(at: i), end > w.e || isBodyWord(w) || w.kind == .acronym {

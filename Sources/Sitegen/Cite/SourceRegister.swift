@@ -137,10 +137,19 @@ public struct SourceRegister: Sendable {
         if let a = short.year, let b = full.year, a != b { return false }
         if let a = short.title, let b = full.title {
             let x = SourceKeys.titleWords(a, count: 3), y = SourceKeys.titleWords(b, count: 3)
-            let fa = SourceKeys.fold(a), fb = SourceKeys.fold(b)
+            let fa = SourceKeys.fold(withoutArticle(a)), fb = SourceKeys.fold(withoutArticle(b))
             return fb.hasPrefix(fa) || fa.hasPrefix(fb) || (!x.isEmpty && x == y)
         }
         return true
+    }
+
+    /// A title without its leading article ("The Omnivore's Dilemma" → "Omnivore's Dilemma").
+    static func withoutArticle(_ title: String) -> String {
+        for article in ["The ", "A ", "An ", "Le ", "La ", "Les ", "L'", "Der ", "Die ", "Das ", "El ", "Los ", "Las ", "Il ", "Lo ", "Gli ", "I "]
+        where title.hasPrefix(article) {
+            return String(title.dropFirst(article.count))
+        }
+        return title
     }
 
     /// How much a citation says: an address, an outlet, given names, a longer title.

@@ -51,6 +51,8 @@ public struct BodyRenderer {
     public var noteNumbers: [NoteLabel: String] = [:]
     /// Whether external links get a link to their archived copy (in endnotes).
     public var archivesLinks = false
+    /// The Wayback Machine timestamp of archived copies ("20211021", "2021"); nil for the latest copy.
+    public var archiveTimestamp: String?
     /// Whether body paragraphs end with a small link to themselves (chapter and document pages).
     public var permalinks = false
     /// Where note references point: "" for notes on the same page, or the Notes page's URL.
@@ -244,7 +246,7 @@ public struct BodyRenderer {
                                      ("rel", external ? "noopener noreferrer" : nil),
                                      ("class", external && isAutolink ? "url" : nil)], content)
             guard external, archivesLinks else { return [link] }
-            return [link, .text(" "), .el("a", [("href", "https://web.archive.org/web/2021/" + href), ("class", "archive"),
+            return [link, .text(" "), .el("a", [("href", "https://web.archive.org/web/" + (archiveTimestamp.map { $0 + "/" } ?? "") + href), ("class", "archive"),
                                                 ("rel", "noopener noreferrer"), ("aria-label", "Archived copy of this address")],
                                           [.text("archived")])]
         case .image(let source, let title, let alt):

@@ -95,6 +95,10 @@ public struct PageRenderer: Sendable {
             r.collectsEditorialNotes = false
             r.mentionMatcher = profiles.matcher
             r.archivesLinks = true
+            // The archived copy nearest the date the note consulted its address, or the publication's year.
+            r.archiveTimestamp = sources?.parsedNotes[note.label]?.citations.lazy
+                .compactMap { SourcesPageBuilder.archiveTimestamp($0, fallbackYear: nil) }.first
+                ?? String(publication.year)
             noteBodies[note.label] = r.render(definition.blocks)
             noteMentions += r.mentions.map { (note.label, $0) }
             diagnostics += r.diagnostics

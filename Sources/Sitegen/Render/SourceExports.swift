@@ -53,7 +53,7 @@ struct SourceExports {
                 let list = names.joined(separator: " and ") + (c.etAl ? " and others" : "")
                 fields.append((c.creatorsAreEditors ? "editor" : "author", list))
             }
-            if let title = c.title { fields.append(("title", "{" + Self.escape(title) + "}")) }
+            if let title = Self.title(c) { fields.append(("title", "{" + Self.escape(title) + "}")) }
             let type: String
             switch c.kind {
             case .academic:
@@ -82,6 +82,16 @@ struct SourceExports {
             out += "\n}\n"
         }
         return out
+    }
+
+    /// The title, or for untitled interviews and posts a description ("Post on Facebook, 7 May").
+    static func title(_ c: Citation) -> String? {
+        if let title = c.title { return title }
+        switch c.kind {
+        case .interview: return "Interview" + (c.date.map { ", " + $0 } ?? "")
+        case .social: return "Post" + (c.outlet.map { " on " + $0 } ?? "") + (c.date.map { ", " + $0 } ?? "")
+        default: return nil
+        }
     }
 
     /// BibTeX text: special characters escaped, braces kept balanced.
@@ -171,7 +181,7 @@ struct SourceExports {
                 accessed = CSLDate(dateParts: [[y] + [m, d].compactMap { $0 }])
             }
             return CSLItem(
-                id: keys[source.id] ?? source.id, type: Self.cslType(c), title: c.title,
+                id: keys[source.id] ?? source.id, type: Self.cslType(c), title: Self.title(c),
                 author: c.creatorsAreEditors || names.isEmpty ? nil : names,
                 editor: c.creatorsAreEditors && !names.isEmpty ? names : nil,
                 containerTitle: c.outlet, issued: issued, accessed: accessed, URL: c.url,
