@@ -27,7 +27,7 @@ struct ContentHashTests {
     }
 
     @Test func everyFieldOfAPageModelCounts() {
-        let site = SiteView(title: "T", subtitle: nil, authors: "A", publisher: "P", year: 2021, language: "en",
+        let site = SiteView(title: "T", subtitle: nil, authors: "A", publisher: "P", year: "2021", language: "en",
                             basePath: "/", stylesheetURL: "/assets/site.css", scriptURL: nil, navigation: [])
         let model = PageModel(site: site, title: "Title", documentTitle: "Title", description: "D", canonicalURL: nil, kind: "page")
         var changed = model

@@ -14,6 +14,11 @@ enum Suggestion {
         return best?.0
     }
 
+    /// " (did you mean 'x'?)" for the closest candidate, or "" when none is close.
+    static func hint(for word: String, in candidates: [String]) -> String {
+        closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
     /// "; did you mean 'x'?" for the closest candidate, or "" when none is close.
     static func didYouMean(_ word: String, in candidates: [String]) -> String {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""

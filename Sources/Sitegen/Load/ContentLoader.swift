@@ -22,6 +22,10 @@ public struct ContentLoader: Sendable {
     public func load() -> (SiteContent?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let relativePaths: [String]
+        if !fileSystem.exists(contentDirectory) {
+            return (nil, [Diagnostic(file: contentDirectory, severity: .error, code: .contentMissing,
+                message: "there is no content folder '\(contentDirectory)' here: run `sitegen init` to create a new report, or pass --content DIR")])
+        }
         do {
             relativePaths = try fileSystem.files(under: contentDirectory)
         } catch FileSystemError.symlinkLoop(let path) {
@@ -41,10 +45,24 @@ public struct ContentLoader: Sendable {
         var staticFiles: [String] = []
         var dataFiles: [String: SourceFile] = [:]
         var typeFiles: [String: SourceFile] = [:]
+        var stringFiles: [String: SourceFile] = [:]
+        var configSource: SourceFile?
         for relative in relativePaths {
             // Dot-files and dot-folders (`.nojekyll`, `.well-known/…`) are a host's files: copied as they are.
             if relative.hasPrefix(".") || relative.contains("/.") {
                 staticFiles.append(relative)
+                continue
+            }
+            if relative == "site.yml" || relative == "site.yaml" {
+                let (source, problems) = read(relative, frontMatterOnly: true)
+                diagnostics += problems
+                configSource = source
+                continue
+            }
+            if relative.hasPrefix("i18n/"), relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
+                let (source, problems) = read(relative, frontMatterOnly: true)
+                diagnostics += problems
+                if let source { stringFiles[relative] = source }
                 continue
             }
             if relative.hasPrefix("data/") || relative.hasPrefix("types/"), relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
@@ -77,7 +95,7 @@ public struct ContentLoader: Sendable {
         let indexPath = "index.md"
         if sources[indexPath] == nil && !relativePaths.contains(indexPath) {
             diagnostics.append(Diagnostic(file: display(indexPath), severity: .error, code: .contentMissing,
-                                          message: "the content has no index.md with the publication's front matter (title, authors, publisher, year, isbn)"))
+                                          message: "the content has no index.md with the publication's front matter (at least its title)"))
         }
         let publication = page(indexPath, as: PublicationMeta.self, slug: "")
 
@@ -156,6 +174,33 @@ public struct ContentLoader: Sendable {
         let figuresPage = page("figures.md", as: PageMeta.self, slug: "figures")
         let timelinePage = page("timeline.md", as: PageMeta.self, slug: "timeline")
 
+        // The site configuration, the interface strings and the kinds of document it allows.
+        var config = SiteConfig()
+        if let configSource {
+            let (loaded, problems) = SiteConfig.load(from: configSource)
+            diagnostics += problems
+            if let loaded {
+                config = loaded
+                diagnostics += loaded.pageNameProblems(contentPages: pages.map(\.slug.rawValue), in: configSource)
+            }
+        }
+        let language = config.lang ?? publication?.meta.language ?? "en"
+        let (strings, stringProblems) = InterfaceStrings.load(language: language, files: stringFiles,
+                                                              contentDirectory: contentDirectory)
+        diagnostics += stringProblems
+        let builtInKinds = DocumentKind.builtIn.map(\.rawValue)
+        let kinds = builtInKinds + (config.documentKinds ?? [:]).keys.sorted().filter { !builtInKinds.contains($0) }
+        documents = documents.filter { document in
+            guard !kinds.contains(document.meta.kind.rawValue) else { return true }
+            let (line, column) = FrontMatter.location(of: ["kind"], in: document.source)
+            diagnostics.append(Diagnostic(file: document.source.path, line: line, column: column, severity: .error,
+                code: .frontMatterWrongType,
+                message: "front matter field 'kind': '\(document.meta.kind)' is not a kind of document"
+                    + Suggestion.hint(for: document.meta.kind.rawValue, in: kinds)
+                    + "; expected one of: \(kinds.joined(separator: ", ")) (declare more under 'document_kinds' in site.yml)"))
+            return false
+        }
+
         guard let publication else { return (nil, diagnostics) }
         var content = SiteContent(
             publication: publication, chapters: chapters, notes: notes, abbreviations: abbreviations,
@@ -164,6 +209,8 @@ public struct ContentLoader: Sendable {
             charts: charts, timelines: timelines, figuresPage: figuresPage, timelinePage: timelinePage,
             pages: pages, staticFiles: staticFiles)
         content.unloadedChapters = unloadedChapters
+        content.config = config
+        content.strings = strings
         return (content, diagnostics)
     }
 

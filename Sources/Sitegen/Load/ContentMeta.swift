@@ -1,3 +1,5 @@
+import Foundation
+
 // The front matter of each kind of content file, decoded straight into typed values.
 
 /// An author of the publication.
@@ -6,17 +8,20 @@ public struct Author: Decodable, Hashable, Sendable {
     public var affiliation: String?
 }
 
-/// Front matter of `index.md`: the publication itself.
+/// Front matter of `index.md`: the publication itself. Only `title` is required; an optional
+/// field given as empty text (`isbn: ""`) counts as absent, so it never leaves an empty row.
 public struct PublicationMeta: Decodable, Hashable, Sendable {
     public var title: String
     public var subtitle: String?
     public var authors: [Author]
-    public var publisher: String
+    public var publisher: String?
     public var place: String?
-    public var year: Int
-    public var isbn: String
+    public var year: String?
+    public var isbn: String?
     public var isbnPrint: String?
+    /// The language; `lang` in `site.yml` takes precedence.
     public var language: String?
+    /// The base URL; `base_url` in `site.yml` and `--base-url` take precedence.
     public var baseURL: String?
     public var colophon: [String]?
 
@@ -24,6 +29,28 @@ public struct PublicationMeta: Decodable, Hashable, Sendable {
         case title, subtitle, authors, publisher, place, year, isbn, language, colophon
         case isbnPrint = "isbn_print"
         case baseURL = "base_url"
+    }
+
+    /// Creates the front matter of a publication.
+    public init(title: String, subtitle: String? = nil, authors: [Author] = [], publisher: String? = nil,
+                place: String? = nil, year: String? = nil, isbn: String? = nil, isbnPrint: String? = nil,
+                language: String? = nil, baseURL: String? = nil, colophon: [String]? = nil) {
+        (self.title, self.subtitle, self.authors, self.publisher, self.place, self.year) = (title, subtitle, authors, publisher, place, year)
+        (self.isbn, self.isbnPrint, self.language, self.baseURL, self.colophon) = (isbn, isbnPrint, language, baseURL, colophon)
+    }
+
+    /// Decodes the front matter; empty optional texts become nil.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func text(_ key: CodingKeys) throws -> String? {
+            let value = try c.decodeIfPresent(String.self, forKey: key)?.trimmingCharacters(in: .whitespaces)
+            return value?.isEmpty == false ? value : nil
+        }
+        self.init(title: try c.decode(String.self, forKey: .title), subtitle: try text(.subtitle),
+                  authors: try c.decodeIfPresent([Author].self, forKey: .authors) ?? [],
+                  publisher: try text(.publisher), place: try text(.place), year: try text(.year), isbn: try text(.isbn),
+                  isbnPrint: try text(.isbnPrint), language: try text(.language), baseURL: try text(.baseURL),
+                  colophon: try c.decodeIfPresent([String].self, forKey: .colophon)?.filter { !$0.isEmpty })
     }
 }
 
@@ -63,18 +90,27 @@ public struct AbbreviationsMeta: Decodable, Hashable, Sendable {
     public var abbreviations: [Abbreviation]
 }
 
-/// What kind of companion document a file is.
-public enum DocumentKind: String, Decodable, Hashable, Sendable {
-    case article, summary, podcast, transcript
+/// What kind of companion document a file is: `article`, `summary`, `podcast`, `transcript`,
+/// or a kind the site declares under `document_kinds` in `site.yml` (checked by `ContentLoader`).
+public struct DocumentKind: RawRepresentable, Decodable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    /// Wraps a kind as written in the front matter.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
 
-    /// The label shown to readers.
-    public var label: String {
-        switch self {
-        case .article: return "Article"
-        case .summary: return "Summary"
-        case .podcast: return "Podcast"
-        case .transcript: return "Transcript"
-        }
+    public static let article = DocumentKind(rawValue: "article")
+    public static let summary = DocumentKind(rawValue: "summary")
+    public static let podcast = DocumentKind(rawValue: "podcast")
+    public static let transcript = DocumentKind(rawValue: "transcript")
+    /// The kinds every site has; their labels are the interface strings `document_kind_<kind>`.
+    public static let builtIn: [DocumentKind] = [.article, .summary, .podcast, .transcript]
+
+    /// The label shown to readers: the site's label, else the interface string, else the kind
+    /// with a capital letter.
+    public func label(_ strings: InterfaceStrings, declared: [String: String]? = nil) -> String {
+        if let label = declared?[rawValue], !label.isEmpty { return label }
+        if Self.builtIn.contains(self) { return strings["document_kind_\(rawValue)"] }
+        return rawValue.prefix(1).uppercased() + rawValue.dropFirst()
     }
 }
 

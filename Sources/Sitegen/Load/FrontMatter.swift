@@ -101,6 +101,18 @@ enum FrontMatter {
         }
     }
 
+    /// The line and column of the value at `path` (keys) in the front matter of `file`, or
+    /// the front matter's first line when it cannot be found.
+    static func location(of path: [String], in file: SourceFile) -> (Int, Int?) {
+        guard var node = (try? Yams.compose(yaml: file.frontMatter ?? "")) ?? nil else { return (file.frontMatterLine, nil) }
+        for key in path {
+            guard case .mapping(let map) = node, let child = map[Node(key)] else { break }
+            node = child
+        }
+        guard let mark = node.mark else { return (file.frontMatterLine, nil) }
+        return (mark.line + file.frontMatterLine - 1, mark.column)
+    }
+
     private static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
         let offset = file.frontMatterLine - 1
         switch error {

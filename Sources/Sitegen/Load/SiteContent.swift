@@ -27,6 +27,10 @@ public struct SiteContent: Sendable {
     public var timelinePage: ContentPage<PageMeta>? = nil
     /// Other Markdown pages (`about.md` → `/about/`), sorted by path.
     public var pages: [ContentPage<PageMeta>]
+    /// `site.yml`, or the defaults when there is none.
+    public var config = SiteConfig()
+    /// The interface strings in the site's language.
+    public var strings = InterfaceStrings.english
     /// Files that are copied unchanged (images and the like), relative to the content folder.
     public var staticFiles: [String]
 }

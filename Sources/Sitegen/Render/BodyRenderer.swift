@@ -55,6 +55,8 @@ public struct BodyRenderer {
     public var archiveTimestamp: String?
     /// Whether body paragraphs end with a small link to themselves (chapter and document pages).
     public var permalinks = false
+    /// The interface strings (labels of permalinks, archive links and editorial notes).
+    public var strings = InterfaceStrings.english
     /// Where note references point: "" for notes on the same page, or the Notes page's URL.
     public var noteLinkBase = ""
     /// Whether paragraphs get ids (body text) or not (endnote texts, shown on several pages).
@@ -132,7 +134,7 @@ public struct BodyRenderer {
             currentAnchor = previousAnchor
             if permalinks, !inFigure, let id {
                 children += [.text(" "), .el("a", [("href", "#" + id), ("class", "permalink"),
-                                                   ("aria-label", "Link to this paragraph")], [.text("¶")])]
+                                                   ("aria-label", strings["paragraph_link_label"])], [.text("¶")])]
             }
             return .el("p", [("id", id), ("lang", language)], children)
         case .heading(let level, let inlines, _):
@@ -216,7 +218,7 @@ public struct BodyRenderer {
         }
         editorialNotes.append(EditorialNoteItem(id: id ?? "", text: text, section: headings.last?.text))
         return .el("span", [("class", "editorial"), ("id", id)],
-                   [.el("span", [("class", "editorial-label")], [.text("[Editorial note:")])]
+                   [.el("span", [("class", "editorial-label")], [.text(strings["editorial_note_label"])])]
                    + self.inlines(content) + [.text("]")])
     }
 
@@ -247,8 +249,8 @@ public struct BodyRenderer {
                                      ("class", external && isAutolink ? "url" : nil)], content)
             guard external, archivesLinks else { return [link] }
             return [link, .text(" "), .el("a", [("href", "https://web.archive.org/web/" + (archiveTimestamp.map { $0 + "/" } ?? "") + href), ("class", "archive"),
-                                                ("rel", "noopener noreferrer"), ("aria-label", "Archived copy of this address")],
-                                          [.text("archived")])]
+                                                ("rel", "noopener noreferrer"), ("aria-label", strings["archived_link_label"])],
+                                          [.text(strings["archived_link"])])]
         case .image(let source, let title, let alt):
             guard let src = resolve(source) else { return [.text(alt.plainText)] }
             if src.hasPrefix("http://") || src.hasPrefix("https://") {

@@ -12,6 +12,9 @@ enum MustacheValues {
         case let bool as Bool: return bool
         case let int as Int: return int
         case let double as Double: return double
+        case let strings as [String: String]: return strings
+        case let param as ParamValue: return param.templateValue
+        case let params as [String: ParamValue]: return params.mapValues(\.templateValue)
         default: break
         }
         let mirror = Mirror(reflecting: value)

@@ -14,6 +14,8 @@ struct NoteListRenderer {
     var parsedNotes: [NoteLabel: ParsedNote] = [:]
     /// Links to the Sources page, shown under the notes on the Notes page only.
     var sourceLinks: [NoteLabel: [LinkView]] = [:]
+    /// The interface strings (labels of back-links and badges).
+    var strings = InterfaceStrings.english
 
     /// The `<li>` of `note`; back-links to references in `localChapters` stay on the page,
     /// others point to the chapter page that holds them.
@@ -22,7 +24,7 @@ struct NoteListRenderer {
         if case .fragment(let blocks)? = noteBodies[note.label] { children = blocks }
         let gone = parsedNotes[note.label]?.linkGone ?? false
         if gone {
-            let badge: [HTML] = [.el("span", [("class", "link-gone")], [.text("Link gone")]), .text(" ")]
+            let badge: [HTML] = [.el("span", [("class", "link-gone")], [.text(strings["link_gone"])]), .text(" ")]
             if case .element("p", let attributes, let inner)? = children.first {
                 children[0] = .element("p", attributes, badge + inner)
             } else {
@@ -30,7 +32,7 @@ struct NoteListRenderer {
             }
         }
         if withSources, let links = sourceLinks[note.label], !links.isEmpty {
-            children.append(.el("p", [("class", "note-sources")], [.text(links.count == 1 ? "Source: " : "Sources: ")]
+            children.append(.el("p", [("class", "note-sources")], [.text(strings.plural("note_sources", count: links.count))]
                 + links.enumerated().flatMap { index, link -> [HTML] in
                     (index > 0 ? [.text("; ")] : []) + [.el("a", [("href", link.url)], [.text(link.title)])]
                 }))
@@ -38,7 +40,7 @@ struct NoteListRenderer {
         for explanation in note.editorialExplanations {
             children.append(.el("p", [("class", "editorial-declared")], [
                 .el("span", [("class", "editorial")], [
-                    .el("span", [("class", "editorial-label")], [.text("[Editorial note:")]),
+                    .el("span", [("class", "editorial-label")], [.text(strings["editorial_note_label"])]),
                     .text(" " + explanation + "]"),
                 ]),
             ]))
@@ -48,12 +50,13 @@ struct NoteListRenderer {
             let href = (local ? "" : urls.chapter(reference.chapter)) + "#" + reference.id
             let single = note.references.count == 1
             var label = single
-                ? "Back to the reference to note \(note.number)"
-                : "Back to reference \(index + 1) of \(note.references.count) to note \(note.number)"
+                ? strings.format("note_back_single", ["label": note.number])
+                : strings.format("note_back_multiple", ["index": String(index + 1), "count": String(note.references.count),
+                                                        "label": note.number])
             if !local {
-                label += " in “\(chapterTitles[reference.chapter] ?? reference.chapter.rawValue)”"
+                label += " " + strings.format("note_back_in_chapter", ["title": chapterTitles[reference.chapter] ?? reference.chapter.rawValue])
             } else if single {
-                label += " in the text"
+                label += " " + strings["note_back_in_text"]
             }
             var content: [HTML] = [.text("↩\u{FE0E}")]
             if note.references.count > 1 { content.append(.el("sup", [], [.text(String(index + 1))])) }
@@ -71,8 +74,9 @@ struct NoteListRenderer {
     }
 
     /// A labelled notes section (`aria-labelledby`), as GitHub renders footnotes.
-    func section(_ notes: [ResolvedNote], localChapters: Set<Slug>, heading: String = "Notes") -> HTML {
-        .el("section", [("class", "footnotes"), ("aria-labelledby", "notes-label")], [
+    func section(_ notes: [ResolvedNote], localChapters: Set<Slug>, heading: String? = nil) -> HTML {
+        let heading = heading ?? strings["notes_heading"]
+        return .el("section", [("class", "footnotes"), ("aria-labelledby", "notes-label")], [
             .el("h2", [("id", "notes-label")], [.text(heading)]),
             .el("ol", [("class", "notes")], notes.flatMap { [.text("\n"), item($0, localChapters: localChapters)] } + [.text("\n")]),
         ])

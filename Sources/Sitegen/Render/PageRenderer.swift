@@ -50,6 +50,12 @@ public struct PageRenderer: Sendable {
         let pageURLs = contentPageURLs(site)
         let chapterTitles = Dictionary(uniqueKeysWithValues: site.chapters.map { ($0.page.slug, $0.page.meta.title) })
         let noteNumbers = notes.numbers
+        let t = site.content.strings
+        let config = site.content.config
+        func chapterLabel(_ index: Int) -> String { t.format("chapter_number", ["number": String(index + 1)]) }
+        func chapterLabel(_ index: Int, _ title: String) -> String {
+            t.format("chapter_number_title", ["number": String(index + 1), "title": title])
+        }
 
         // Chapter bodies: ids are unique across the whole report, so that the full-report page
         // can hold every chapter with the same ids as the chapter pages.
@@ -65,6 +71,7 @@ public struct PageRenderer: Sendable {
                 r.noteNumbers = noteNumbers
                 r.mentionMatcher = profiles.matcher
                 r.abbreviations = profiles.abbreviations
+                r.strings = t
                 return r
             }
             var body = renderer(snapshot)
@@ -98,13 +105,15 @@ public struct PageRenderer: Sendable {
             // The archived copy nearest the date the note consulted its address, or the publication's year.
             r.archiveTimestamp = sources?.parsedNotes[note.label]?.citations.lazy
                 .compactMap { SourcesPageBuilder.archiveTimestamp($0, fallbackYear: nil) }.first
-                ?? String(publication.year)
+                ?? publication.year.map(String.init)
+            r.strings = t
             noteBodies[note.label] = r.render(definition.blocks)
             noteMentions += r.mentions.map { (note.label, $0) }
             diagnostics += r.diagnostics
             noteEditorials += r.editorialNotes.map { (note.label, $0.text) }
         }
         var noteList = NoteListRenderer(noteBodies: noteBodies, urls: urls, chapterTitles: chapterTitles)
+        noteList.strings = t
         if let sources {
             noteList.parsedNotes = sources.parsedNotes
             let byID = Dictionary(uniqueKeysWithValues: sources.sources.map { ($0.id, $0) })
@@ -117,22 +126,93 @@ public struct PageRenderer: Sendable {
             }
         }
 
+        // Bodies that decide which pages exist: the abstract's and the documents' editorial
+        // notes (for the Editorial notes page), the timeline's events.
+        var abstractRenderer = BodyRenderer(basePath: urls.basePath, source: site.abstract.page.source,
+                                            pageURLs: pageURLs, slugger: Slugger(reserved: ["main"]), sectionID: "abstract")
+        abstractRenderer.mentionMatcher = profiles.matcher
+        abstractRenderer.abbreviations = profiles.abbreviations
+        abstractRenderer.strings = t
+        let abstractHTML = abstractRenderer.render(site.abstract.document.blocks)
+        diagnostics += abstractRenderer.diagnostics
+        var documentEditorials: [(Parsed<DocumentMeta>, [EditorialNoteItem])] = []
+        var documentMentions: [(Parsed<DocumentMeta>, [MentionRecord])] = []
+        var documentBodies: [Slug: HTML] = [:]
+        for document in site.documents {
+            var r = BodyRenderer(basePath: urls.basePath, source: document.page.source, pageURLs: pageURLs,
+                                 slugger: Slugger(reserved: ["main"]), sectionID: document.page.slug.rawValue)
+            r.mentionMatcher = profiles.matcher
+            r.abbreviations = profiles.abbreviations
+            r.permalinks = true
+            r.strings = t
+            documentBodies[document.page.slug] = r.render(document.document.blocks)
+            documentMentions.append((document, r.mentions))
+            diagnostics += r.diagnostics
+            documentEditorials.append((document, r.editorialNotes))
+        }
+        let documentTitles = Dictionary(uniqueKeysWithValues: site.documents.map { ($0.page.slug, $0.page.meta.title) })
+        var timelineMonths: [TimelineMonthView] = []
+        if !site.content.timelines.isEmpty {
+            var timeline = TimelineBuilder(urls: urls, notes: notes, documents: documentTitles, profiles: profiles,
+                                           defaultYear: publication.year)
+            timeline.strings = t
+            let (months, problems) = timeline.months(site.content.timelines)
+            diagnostics += problems
+            timelineMonths = months
+        }
+        let hasEditorialNotes = site.editorialIntroduction != nil || !abstractRenderer.editorialNotes.isEmpty
+            || bodies.values.contains { !$0.editorialNotes.isEmpty } || !noteEditorials.isEmpty
+            || notes.notes.contains { !$0.editorialExplanations.isEmpty }
+            || (site.content.abbreviations?.meta.abbreviations.contains { $0.editorial != nil } ?? false)
+            || documentEditorials.contains { !$0.1.isEmpty }
+
+        // The pages this site has, under the names site.yml uses for them.
+        var pages = SitePages(strings: t, config: config)
+        pages.add(SitePage.home.rawValue, url: urls.home, title: publication.title)
+        pages.add(SitePage.full.rawValue, url: urls.fullReport, title: t["nav_full"])
+        let notesTitle = site.notesIntroduction?.page.meta.title ?? pages.title(.notes, default: t["title_notes"])
+        if !notes.notes.isEmpty || site.notesIntroduction != nil {
+            pages.add(SitePage.notes.rawValue, url: urls.notes, title: notesTitle)
+        }
+        if sources != nil { pages.add(SitePage.sources.rawValue, url: urls.url("sources/"), title: pages.title(.sources, default: t["title_sources"])) }
+        // figures.md and timeline.md give these pages' titles; site.yml's `pages` and the strings otherwise.
+        let figuresTitle = site.content.figuresPage?.meta.title ?? pages.title(.figures, default: t["title_figures"])
+        let timelineTitle = site.content.timelinePage?.meta.title ?? pages.title(.timeline, default: t["title_timeline"])
+        if !site.content.charts.isEmpty { pages.add(SitePage.figures.rawValue, url: urls.url("figures/"), title: figuresTitle) }
+        if !timelineMonths.isEmpty { pages.add(SitePage.timeline.rawValue, url: urls.url("timeline/"), title: timelineTitle) }
+        if let abbreviations = site.content.abbreviations {
+            pages.add(SitePage.abbreviations.rawValue, url: urls.abbreviations, title: abbreviations.meta.title)
+        }
+        if hasEditorialNotes {
+            pages.add(SitePage.editorial.rawValue, url: urls.editorialNotes,
+                      title: site.editorialIntroduction?.page.meta.title ?? pages.title(.editorial, default: t["title_editorial"]))
+        }
+        if !site.documents.isEmpty {
+            pages.add(SitePage.documents.rawValue, url: urls.documents, title: pages.title(.documents, default: t["title_documents"]))
+        }
+        for collection in profiles.collections where !collection.items.isEmpty {
+            let folder = collection.type.folder
+            pages.add(folder, url: urls.url("\(folder)/"),
+                      title: SitePage(rawValue: folder).map { pages.title($0, default: collection.type.title) } ?? collection.type.title)
+            pages.collections.append(folder)
+        }
+        pages.add(SitePage.search.rawValue, url: urls.url("search/"), title: pages.title(.search, default: t["title_search"]))
+        for page in site.pages { pages.add(page.page.slug.rawValue, url: urls.page(page.page.slug), title: page.page.meta.title) }
+
+        let imprint = [publication.publisher, publication.year].compactMap { $0 }
         var siteView = SiteView(
             title: publication.title, subtitle: publication.subtitle,
-            authors: publication.authors.map(\.name).joined(separator: " and "),
-            publisher: publication.publisher, year: publication.year, language: publication.language ?? "en",
+            authors: publication.authors.isEmpty ? nil : t.list(publication.authors.map(\.name)),
+            publisher: publication.publisher, year: publication.year,
+            imprint: imprint.isEmpty ? nil : imprint.joined(separator: ", "),
+            imprintLine: imprint.isEmpty ? nil : imprint.joined(separator: " · "),
+            language: site.content.strings.language,
             basePath: urls.basePath, stylesheetURL: urls.asset("site.css"), scriptURL: urls.asset("search.js"),
-            navigation: [
-                LinkView(title: "Contents", url: urls.home),
-                LinkView(title: "Full report", url: urls.fullReport),
-                LinkView(title: "Notes", url: urls.notes),
-            ] + profiles.collections.filter { !$0.items.isEmpty }.map {
-                LinkView(title: $0.type.title, url: urls.url("\($0.type.folder)/"))
-            } + [
-                LinkView(title: "Documents", url: urls.documents),
-            ])
+            navigation: pages.menu())
+        siteView.editorialNotesURL = hasEditorialNotes ? urls.editorialNotes : nil
+        siteView.params = config.params
 
-        if templates.assets.contains("assets/notes.js") { siteView.scripts.append(urls.asset("notes.js")) }
+        if templates.allAssets.contains("assets/notes.js") { siteView.scripts.append(urls.asset("notes.js")) }
 
         func model(title: String, kind: String, path: String, description: String? = nil) -> PageModel {
             let documentTitle = path.isEmpty ? publication.title : "\(title) · \(publication.title)"
@@ -142,9 +222,11 @@ public struct PageRenderer: Sendable {
                 l.current = link.url == urls.url(path)
                 return l
             }
-            return PageModel(site: site, title: title, documentTitle: documentTitle,
-                             description: description ?? publication.subtitle ?? publication.title,
-                             canonicalURL: urls.absolute(path), kind: kind)
+            var page = PageModel(site: site, title: title, documentTitle: documentTitle,
+                                 description: description ?? publication.subtitle ?? publication.title,
+                                 canonicalURL: urls.absolute(path), kind: kind)
+            page.t = t.values
+            return page
         }
 
         // Pages are collected as (template, model, path) and rendered on all cores at the end.
@@ -165,7 +247,7 @@ public struct PageRenderer: Sendable {
             let body = bodies[slug]!
             var m = model(title: chapter.page.meta.title, kind: "chapter", path: "report/\(slug)/",
                           description: chapter.page.meta.description)
-            m.eyebrow = "Chapter \(index + 1)"
+            m.eyebrow = chapterLabel(index)
             m.contentHTML = body.html.rendered
             let listed = notes.notes(listedIn: slug)
             if !listed.isEmpty { m.notesHTML = noteList.section(listed, localChapters: [slug]).rendered }
@@ -174,54 +256,40 @@ public struct PageRenderer: Sendable {
                                               url: urls.chapter(site.chapters[index - 1].page.slug)) : nil
             m.next = index + 1 < site.chapters.count
                 ? LinkView(title: site.chapters[index + 1].page.meta.title, url: urls.chapter(site.chapters[index + 1].page.slug))
-                : LinkView(title: "Notes", url: urls.notes)
+                : LinkView(title: notesTitle, url: urls.notes)
             emit("chapter", m, at: "report/\(slug)/")
         }
 
         // Home: the publication, its abstract and the contents.
-        let figuresTitle = site.content.figuresPage?.meta.title ?? "Figures"
-        let timelineTitle = site.content.timelinePage?.meta.title ?? "Timeline"
-        var abstractRenderer = BodyRenderer(basePath: urls.basePath, source: site.abstract.page.source,
-                                            pageURLs: pageURLs, slugger: Slugger(reserved: ["main"]), sectionID: "abstract")
-        abstractRenderer.mentionMatcher = profiles.matcher
-        abstractRenderer.abbreviations = profiles.abbreviations
-        let abstractHTML = abstractRenderer.render(site.abstract.document.blocks)
-        diagnostics += abstractRenderer.diagnostics
         var home = model(title: publication.title, kind: "home", path: "")
         home.contentHTML = abstractHTML.rendered
         home.contents = contents
         home.colophon = publication.colophon
+        let publisherLine = [publication.publisher, publication.place, publication.year].compactMap { $0 }
         home.facts = [
-            FactView(label: "Authors", value: publication.authors.map { a in a.affiliation.map { "\(a.name) (\($0))" } ?? a.name }
-                .joined(separator: " and ")),
-            FactView(label: "Publisher", value: [publication.publisher, publication.place, String(publication.year)]
-                .compactMap { $0 }.joined(separator: ", ")),
-            FactView(label: "ISBN", value: publication.isbn + (publication.isbnPrint.map { " (pdf); \($0) (print)" } ?? "")),
-        ]
-        home.links = [
-            LinkView(title: "Full report on one page", url: urls.fullReport),
-            LinkView(title: "Notes", url: urls.notes),
-            sources == nil ? nil : LinkView(title: "Sources", url: urls.url("sources/")),
-            site.content.charts.isEmpty ? nil : LinkView(title: figuresTitle, url: urls.url("figures/")),
-            site.content.timelines.isEmpty ? nil : LinkView(title: timelineTitle, url: urls.url("timeline/")),
-            site.content.abbreviations.map { LinkView(title: $0.meta.title, url: urls.abbreviations) },
-            LinkView(title: "Editorial notes", url: urls.editorialNotes),
-            site.documents.isEmpty ? nil : LinkView(title: "Companion documents", url: urls.documents),
+            publication.authors.isEmpty ? nil : FactView(label: t["fact_authors"], value: t.list(publication.authors.map { a in
+                a.affiliation.map { "\(a.name) (\($0))" } ?? a.name })),
+            publisherLine.isEmpty ? nil : FactView(label: t["fact_publisher"], value: publisherLine.joined(separator: ", ")),
+            publication.isbn.map { isbn in
+                FactView(label: t["fact_isbn"], value: publication.isbnPrint.map { t.format("isbn_pdf_print", ["isbn": isbn, "print": $0]) } ?? isbn)
+            },
         ].compactMap { $0 }
+        home.links = pages.homeLinks()
         home.next = site.chapters.first.map { LinkView(title: $0.page.meta.title, url: urls.chapter($0.page.slug)) }
         emit("home", home, at: "")
 
         // Notes page: all notes in order, grouped by the chapter that cites them.
-        var notesModel = model(title: site.notesIntroduction?.page.meta.title ?? "Notes", kind: "notes", path: "report/notes/")
+        var notesModel = model(title: notesTitle, kind: "notes", path: "report/notes/")
+        notesModel.lede = pages.lede(.notes, default: t["lede_notes"])
         var groups: [HTML] = []
         var current: (Slug?, [ResolvedNote]) = (nil, [])
         func flush() {
             guard !current.1.isEmpty else { return }
-            let title = current.0.flatMap { chapterTitles[$0] } ?? "Notes"
-            let number = current.0.flatMap { slug in site.chapters.firstIndex { $0.page.slug == slug } }.map { "Chapter \($0 + 1): " } ?? ""
+            let title = current.0.flatMap { chapterTitles[$0] } ?? t["notes_heading"]
+            let index = current.0.flatMap { slug in site.chapters.firstIndex { $0.page.slug == slug } }
             let id = "notes-" + (current.0?.rawValue ?? "other")
             groups.append(.el("section", [("aria-labelledby", id)], [
-                .el("h2", [("id", id)], [.el("a", [("href", current.0.map { urls.chapter($0) } ?? urls.home)], [.text(number + title)])]),
+                .el("h2", [("id", id)], [.el("a", [("href", current.0.map { urls.chapter($0) } ?? urls.home)], [.text(index.map { chapterLabel($0, title) } ?? title)])]),
                 .el("ol", [("class", "notes")], current.1.flatMap { [.text("\n"), noteList.item($0, localChapters: [], withSources: true)] } + [.text("\n")]),
             ]))
         }
@@ -236,11 +304,11 @@ public struct PageRenderer: Sendable {
 
         // Full report on one page.
         var full = model(title: publication.title, kind: "full", path: "report/full/")
-        full.eyebrow = publication.authors.map(\.name).joined(separator: " and ")
+        full.eyebrow = publication.authors.isEmpty ? nil : t.list(publication.authors.map(\.name))
         full.chaptersHTML = site.chapters.enumerated().map { index, chapter in
             HTML.el("section", [("class", "chapter"), ("aria-labelledby", chapter.page.slug.rawValue)], [
                 .el("h2", [("id", chapter.page.slug.rawValue)], [
-                    .el("span", [("class", "chapter-number")], [.text("Chapter \(index + 1)")]),
+                    .el("span", [("class", "chapter-number")], [.text(chapterLabel(index))]),
                     .text(" " + chapter.page.meta.title),
                 ]),
                 bodies[chapter.page.slug]!.fullHTML,
@@ -260,6 +328,7 @@ public struct PageRenderer: Sendable {
         // Abbreviations.
         if let abbreviations = site.content.abbreviations {
             var m = model(title: abbreviations.meta.title, kind: "abbreviations", path: "report/abbreviations/")
+            m.lede = pages.lede(.abbreviations, default: t["lede_abbreviations"])
             m.glossary = abbreviations.meta.abbreviations.map { entry in
                 GlossaryEntryView(id: "abbr-" + Slugger.slug(entry.term), term: entry.term, expansion: entry.expansion,
                                   url: entry.organisation.map { urls.url("organisations/\($0)/") }, editorial: entry.editorial)
@@ -268,44 +337,36 @@ public struct PageRenderer: Sendable {
         }
 
         // Companion documents.
-        var documentEditorials: [(Parsed<DocumentMeta>, [EditorialNoteItem])] = []
-        var documentMentions: [(Parsed<DocumentMeta>, [MentionRecord])] = []
-        var documentBodies: [Slug: HTML] = [:]
+        func kindLabel(_ meta: DocumentMeta) -> String { meta.kind.label(t, declared: config.documentKinds) }
         for document in site.documents {
             let meta = document.page.meta
-            var r = BodyRenderer(basePath: urls.basePath, source: document.page.source, pageURLs: pageURLs,
-                                 slugger: Slugger(reserved: ["main"]), sectionID: document.page.slug.rawValue)
-            r.mentionMatcher = profiles.matcher
-            r.abbreviations = profiles.abbreviations
-            r.permalinks = true
-            let html = r.render(document.document.blocks)
-            documentMentions.append((document, r.mentions))
-            documentBodies[document.page.slug] = html
-            diagnostics += r.diagnostics
-            documentEditorials.append((document, r.editorialNotes))
             var m = model(title: meta.title, kind: "document", path: "documents/\(document.page.slug)/",
                           description: meta.description)
-            m.eyebrow = [meta.kind.label, meta.outlet].compactMap { $0 }.joined(separator: " · ")
+            m.eyebrow = [kindLabel(meta), meta.outlet].compactMap { $0 }.joined(separator: " · ")
             m.facts = [
-                meta.outlet.map { FactView(label: "Source", value: $0) },
-                meta.author.map { FactView(label: "Author", value: $0) },
-                meta.date.map { FactView(label: "Date", value: $0) },
+                meta.outlet.map { FactView(label: t["document_fact_source"], value: $0) },
+                meta.author.map { FactView(label: t["document_fact_author"], value: $0) },
+                meta.date.map { FactView(label: t["document_fact_date"], value: $0) },
             ].compactMap { $0 }
-            m.contentHTML = html.rendered
+            m.contentHTML = documentBodies[document.page.slug]?.rendered
             emit("document", m, at: "documents/\(document.page.slug)/")
         }
-        var documentsModel = model(title: "Companion documents", kind: "documents", path: "documents/")
-        documentsModel.documents = site.documents.map {
-            DocumentEntryView(title: $0.page.meta.title, url: urls.document($0.page.slug),
-                              label: [$0.page.meta.kind.label, $0.page.meta.outlet].compactMap { $0 }.joined(separator: " · "),
-                              description: $0.page.meta.description)
+        if !site.documents.isEmpty {
+            var documentsModel = model(title: pages.titles[SitePage.documents.rawValue] ?? t["title_documents"], kind: "documents", path: "documents/")
+            documentsModel.lede = pages.lede(.documents, default: nil)
+            documentsModel.documents = site.documents.map {
+                DocumentEntryView(title: $0.page.meta.title, url: urls.document($0.page.slug),
+                                  label: [kindLabel($0.page.meta), $0.page.meta.outlet].compactMap { $0 }.joined(separator: " · "),
+                                  description: $0.page.meta.description)
+            }
+            emit("documents", documentsModel, at: "documents/")
         }
-        emit("documents", documentsModel, at: "documents/")
 
         // Other pages.
         for page in site.pages {
             var r = BodyRenderer(basePath: urls.basePath, source: page.page.source, pageURLs: pageURLs,
                                  slugger: Slugger(reserved: ["main"]), sectionID: Slugger.slug(page.page.slug.rawValue))
+            r.strings = t
             var m = model(title: page.page.meta.title, kind: "page", path: "\(page.page.slug)/",
                           description: page.page.meta.description)
             m.contentHTML = r.render(page.document.blocks).rendered
@@ -314,26 +375,28 @@ public struct PageRenderer: Sendable {
         }
 
         // Editorial notes: every correction, with a link to where it stands.
-        var editorial = model(title: site.editorialIntroduction?.page.meta.title ?? "Editorial notes",
+        var editorial = model(title: pages.titles[SitePage.editorial.rawValue] ?? t["title_editorial"],
                               kind: "editorial", path: "editorial-notes/")
         if let intro = site.editorialIntroduction {
             var r = BodyRenderer(basePath: urls.basePath, source: intro.page.source, pageURLs: pageURLs,
                                  slugger: Slugger(reserved: ["main"]), sectionID: "editorial")
             r.collectsEditorialNotes = false
+            r.strings = t
             editorial.contentHTML = r.render(intro.document.blocks).rendered
             diagnostics += r.diagnostics
         }
         var editorialGroups: [EditorialGroupView] = []
         if !abstractRenderer.editorialNotes.isEmpty {
-            editorialGroups.append(EditorialGroupView(title: "Abstract", url: urls.home, items:
-                abstractRenderer.editorialNotes.map { EditorialItemView(text: $0.text, url: urls.home + "#" + $0.id, place: "Abstract") }))
+            let place = t["editorial_place_abstract"]
+            editorialGroups.append(EditorialGroupView(title: place, url: urls.home, items:
+                abstractRenderer.editorialNotes.map { EditorialItemView(text: $0.text, url: urls.home + "#" + $0.id, place: place) }))
         }
         for (index, chapter) in site.chapters.enumerated() {
             let body = bodies[chapter.page.slug]!
             guard !body.editorialNotes.isEmpty else { continue }
             let url = urls.chapter(chapter.page.slug)
             editorialGroups.append(EditorialGroupView(
-                title: "Chapter \(index + 1): \(chapter.page.meta.title)", url: url,
+                title: chapterLabel(index, chapter.page.meta.title), url: url,
                 items: body.editorialNotes.map {
                     EditorialItemView(text: $0.text, url: url + "#" + $0.id, place: $0.section ?? chapter.page.meta.title)
                 }))
@@ -341,14 +404,14 @@ public struct PageRenderer: Sendable {
         var noteItems: [EditorialItemView] = []
         for note in notes.notes {
             for explanation in note.editorialExplanations {
-                noteItems.append(EditorialItemView(text: explanation, url: urls.notes + "#" + note.id, place: "Note \(note.number)"))
+                noteItems.append(EditorialItemView(text: explanation, url: urls.notes + "#" + note.id, place: t.format("note_number", ["label": note.number])))
             }
             for (label, text) in noteEditorials where label == note.label {
-                noteItems.append(EditorialItemView(text: text, url: urls.notes + "#" + note.id, place: "Note \(note.number)"))
+                noteItems.append(EditorialItemView(text: text, url: urls.notes + "#" + note.id, place: t.format("note_number", ["label": note.number])))
             }
         }
         if !noteItems.isEmpty {
-            editorialGroups.append(EditorialGroupView(title: "Notes", url: urls.notes, items: noteItems))
+            editorialGroups.append(EditorialGroupView(title: notesTitle, url: urls.notes, items: noteItems))
         }
         if let abbreviations = site.content.abbreviations {
             let items = abbreviations.meta.abbreviations.compactMap { entry in
@@ -361,16 +424,16 @@ public struct PageRenderer: Sendable {
         for (document, items) in documentEditorials where !items.isEmpty {
             let url = urls.document(document.page.slug)
             editorialGroups.append(EditorialGroupView(title: document.page.meta.title, url: url,
-                items: items.map { EditorialItemView(text: $0.text, url: url + "#" + $0.id, place: $0.section ?? "Text") }))
+                items: items.map { EditorialItemView(text: $0.text, url: url + "#" + $0.id, place: $0.section ?? t["editorial_place_text"]) }))
         }
         editorial.editorialGroups = editorialGroups
-        emit("editorial", editorial, at: "editorial-notes/")
+        if hasEditorialNotes { emit("editorial", editorial, at: "editorial-notes/") }
 
         // Profiles of people and organisations, and their indexes.
         let profilePages = ProfilePageBuilder(
             urls: urls, profiles: profiles, pageURLs: pageURLs,
             chapterMentions: site.chapters.enumerated().map { index, chapter in
-                (LinkView(title: "Chapter \(index + 1): \(chapter.page.meta.title)", url: urls.chapter(chapter.page.slug)),
+                (LinkView(title: chapterLabel(index, chapter.page.meta.title), url: urls.chapter(chapter.page.slug)),
                  chapter.page.meta.title, bodies[chapter.page.slug]!.mentions)
             },
             noteMentions: noteMentions,
@@ -378,13 +441,16 @@ public struct PageRenderer: Sendable {
                 (LinkView(title: $0.0.page.meta.title, url: urls.document($0.0.page.slug)), $0.1)
             })
         let (profileJobs, profileProblems) = profilePages.pages { title, kind, path, description in
-            model(title: title, kind: kind, path: path, description: description)
+            // The indexes take their title and lead from site.yml when it gives them.
+            let index: SitePage? = path == "people/" ? .people : path == "organisations/" ? .organisations : nil
+            guard let index else { return model(title: title, kind: kind, path: path, description: description) }
+            return model(title: pages.title(index, default: title), kind: kind, path: path,
+                         description: pages.lede(index, default: description))
         }
         diagnostics += profileProblems
         for job in profileJobs { emit(job.template, job.model, at: job.path) }
 
         // Figures and timeline, from the data files.
-        let documentTitles = Dictionary(uniqueKeysWithValues: site.documents.map { ($0.page.slug, $0.page.meta.title) })
         func introduction(_ page: Parsed<PageMeta>?, id: String) -> String? {
             guard let page, !page.document.blocks.isEmpty else { return nil }
             var r = BodyRenderer(basePath: urls.basePath, source: page.page.source, pageURLs: pageURLs,
@@ -415,29 +481,23 @@ public struct PageRenderer: Sendable {
             }
             let page = site.content.figuresPage?.meta
             var m = model(title: figuresTitle, kind: "figures", path: "figures/",
-                          description: page?.description ?? (charts.count == 1 ? site.content.charts[0].file.value.description : nil))
+                          description: page?.description ?? pages.lede(.figures, default: charts.count == 1 ? site.content.charts[0].file.value.description : nil))
             m.contentHTML = introduction(site.figuresIntroduction, id: "figures")
             m.charts = charts
             emit("figures", m, at: "figures/")
         }
-        if !site.content.timelines.isEmpty {
-            let (months, problems) = TimelineBuilder(urls: urls, notes: notes, documents: documentTitles, profiles: profiles,
-                                                     defaultYear: publication.year)
-                .months(site.content.timelines)
-            diagnostics += problems
-            if !months.isEmpty {
-                var m = model(title: timelineTitle, kind: "timeline", path: "timeline/",
-                              description: site.content.timelinePage?.meta.description)
-                m.contentHTML = introduction(site.timelineIntroduction, id: "timeline")
-                m.timeline = months
-                emit("timeline", m, at: "timeline/")
-            }
+        if !timelineMonths.isEmpty {
+            var m = model(title: timelineTitle, kind: "timeline", path: "timeline/",
+                          description: site.content.timelinePage?.meta.description ?? pages.lede(.timeline, default: nil))
+            m.contentHTML = introduction(site.timelineIntroduction, id: "timeline")
+            m.timeline = timelineMonths
+            emit("timeline", m, at: "timeline/")
         }
 
         // Sources register.
         var exportFiles: [OutputFile] = []
         if let sources {
-            var m = model(title: "Sources", kind: "sources", path: "sources/",
+            var m = model(title: pages.titles[SitePage.sources.rawValue] ?? t["title_sources"], kind: "sources", path: "sources/",
                           description: "Every source the notes cite, grouped by kind and by outlet, with the notes that cite it. \(sources.unparsedNotes.count) notes cite no source that could be recognised with confidence; they are commentary, or their text is missing.")
             m.sourceGroups = SourcesPageBuilder(urls: urls, register: sources, profiles: profiles,
                                                 publicationYear: publication.year).groups()
@@ -451,7 +511,9 @@ public struct PageRenderer: Sendable {
             emit("sources", m, at: "sources/")
         }
         // Search: the page the search box submits to; the script fills it in.
-        var search = model(title: "Search", kind: "search", path: "search/")
+        var search = model(title: pages.titles[SitePage.search.rawValue] ?? t["title_search"], kind: "search", path: "search/")
+        search.lede = pages.lede(.search, default: nil)
+        search.searchExample = config.search
         search.links = searchFallbackLinks(site)
         // Its first results wait for the page, the script and a term shard in turn: the page
         // carries the index metadata, announces the script and the records table (whose bytes
@@ -465,7 +527,8 @@ public struct PageRenderer: Sendable {
         emit("search", search, at: "search/")
 
         // Not found.
-        var notFound = model(title: "Page not found", kind: "not-found", path: "404.html")
+        var notFound = model(title: pages.title(.notFound, default: t["title_not_found"]), kind: "not-found", path: "404.html")
+        notFound.lede = pages.lede(.notFound, default: t["lede_not_found"])
         notFound.canonicalURL = nil
         notFound.contents = contents
         emit("404", notFound, at: "404.html")

@@ -12,6 +12,8 @@ struct TimelineBuilder {
     var profiles: Profiles
     /// The year of a profile date that gives none (the publication's year), if any.
     var defaultYear: Int?
+    /// The interface strings (month headings).
+    var strings = InterfaceStrings.english
 
     func months(_ files: [DataFile<TimelineData>]) -> ([TimelineMonthView], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -85,7 +87,7 @@ struct TimelineBuilder {
         let sorted = events.sorted { ($0.0, $0.1.title) < ($1.0, $1.1.title) }
         var months: [TimelineMonthView] = []
         for (day, event) in sorted {
-            let title = "\(Day.monthNames[day.month - 1]) \(day.year)"
+            let title = strings.monthYear(year: day.year, month: day.month)
             if months.last?.title != title {
                 months.append(TimelineMonthView(title: title, id: Slugger.slug(title), events: []))
             }

@@ -18,13 +18,20 @@ public struct TocEntry: Hashable, Encodable, Sendable {
     public var sections: [LinkView]
 }
 
-/// Site-wide values, the same on every page.
+/// Site-wide values, the same on every page. Optional publication fields are nil when the
+/// front matter leaves them out (or gives them empty), so a template's `{{#…}}` skips them.
 public struct SiteView: Hashable, Encodable, Sendable {
     public var title: String
     public var subtitle: String?
-    public var authors: String
-    public var publisher: String
-    public var year: Int
+    /// The authors' names joined with the language's "and".
+    public var authors: String?
+    public var publisher: String?
+    public var year: String?
+    /// "Publisher, year" (either alone when the other is missing).
+    public var imprint: String?
+    /// "Publisher · year".
+    public var imprintLine: String?
+    /// The language of the site (`<html lang>`).
     public var language: String
     public var basePath: String
     public var stylesheetURL: String
@@ -33,6 +40,10 @@ public struct SiteView: Hashable, Encodable, Sendable {
     public var scripts: [String] = []
     /// The header navigation.
     public var navigation: [LinkView]
+    /// The Editorial notes page, when the site has editorial notes (the footer links to it).
+    public var editorialNotesURL: String? = nil
+    /// The free values of `params` in site.yml.
+    public var params: [String: ParamValue]? = nil
 }
 
 /// A label/value line (document facts, publication facts).
@@ -82,6 +93,12 @@ public struct PageModel: Hashable, Encodable, Sendable {
     public var description: String
     public var canonicalURL: String?
     public var kind: String
+    /// The interface strings in the site's language (`{{t.contents}}`).
+    public var t: [String: String] = [:]
+    /// The lead paragraph under the title, from site.yml or the interface strings.
+    public var lede: String?
+    /// The search page's examples, from site.yml.
+    public var searchExample: SearchExample?
     public var eyebrow: String?
     public var contentHTML: String?
     public var notesHTML: String?
