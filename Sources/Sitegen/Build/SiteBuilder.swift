@@ -94,7 +94,7 @@ public struct SiteBuilder: Sendable {
                                           message: "base_url '\(given)' cannot be the base URL: \(problem); give an absolute http(s) URL or a path such as /report/"))
             return finish(cache: cache)
         }
-        let urls = SiteURLs(baseURL: options.baseURL ?? content.publication.meta.baseURL ?? "/")
+        let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL ?? content.publication.meta.baseURL ?? "/")
         basePath = urls.basePath
         let copied = copiedFiles(content: content, templates: templates, diagnostics: &diagnostics)
         let (rendered, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied)
@@ -147,6 +147,7 @@ public struct SiteBuilder: Sendable {
                                               message: "cannot read this file to copy it into the site"))
             }
         }
+        files += templates.builtinAssets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, data: Data($0.value.utf8)) }
         return files
     }
 }

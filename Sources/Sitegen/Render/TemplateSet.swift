@@ -1,5 +1,9 @@
 // Loads the Mustache templates of the theme and checks that every template the pipeline
 // renders exists. A template with a syntax error is reported at its line and column.
+// The built-in theme (`BuiltinTheme`, generated from the repository's templates/) comes
+// first; a file of the site's templates folder with the same name replaces the built-in one,
+// so a site overrides one template by writing only that file. A site without a templates
+// folder uses the built-in theme as it is.
 
 import Foundation
 import Mustache
@@ -16,24 +20,40 @@ public struct TemplateSet: Sendable {
     public var directory: String
     /// The text of each template by name: two sets with equal sources render alike.
     public var sources: [String: String] = [:]
+    /// Assets of the built-in theme the templates folder does not replace, by path (`assets/site.css`).
+    public var builtinAssets: [String: String] = [:]
 
-    /// Loads `directory`; returns diagnostics for syntax errors and missing templates.
+    /// Every asset path of the theme, the site's and the built-in ones.
+    public var allAssets: [String] { (assets + builtinAssets.keys).sorted() }
+
+    /// Loads the built-in theme with the files of `directory` over it (a missing folder means
+    /// the built-in theme alone); returns diagnostics for syntax errors, missing templates and
+    /// `{{t.key}}` tags naming no interface string.
     public static func load(from directory: String, fileSystem: any FileSystem) -> (TemplateSet?, [Diagnostic]) {
-        let files: [String]
-        do {
-            files = try fileSystem.files(under: directory)
-        } catch {
-            return (nil, [Diagnostic(file: directory, severity: .error, code: .templateMissing,
-                                     message: "cannot read the templates folder")])
+        var files: [String] = []
+        if fileSystem.exists(directory) {
+            do {
+                files = try fileSystem.files(under: directory)
+            } catch {
+                return (nil, [Diagnostic(file: directory, severity: .error, code: .templateMissing,
+                                         message: "cannot read the templates folder")])
+            }
         }
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         var names: Set<String> = []
         var sources: [String: String] = [:]
+        let own = Set(files)
+        var texts: [(path: String, name: String, text: String?)] = BuiltinTheme.files
+            .filter { $0.path.hasSuffix(".mustache") && !own.contains($0.path) }
+            .map { ("(built-in)/" + $0.path, String($0.path.dropLast(".mustache".count)), $0.text) }
         for relative in files where relative.hasSuffix(".mustache") {
             let path = directory + "/" + relative
-            let name = String(relative.dropLast(".mustache".count))
-            guard let data = try? fileSystem.contents(of: path), let text = String(data: data, encoding: .utf8) else {
+            let data = try? fileSystem.contents(of: path)
+            texts.append((path, String(relative.dropLast(".mustache".count)), data.flatMap { String(data: $0, encoding: .utf8) }))
+        }
+        for (path, name, text) in texts {
+            guard let text else {
                 diagnostics.append(Diagnostic(file: path, severity: .error, code: .fileUnreadable,
                                               message: "cannot read this template as UTF-8 text"))
                 continue
@@ -57,8 +77,12 @@ public struct TemplateSet: Sendable {
             diagnostics.append(Diagnostic(file: directory + "/" + name + ".mustache", severity: .error,
                                           code: .templateMissing, message: "the template '\(name)' is missing"))
         }
+        diagnostics += InterfaceStrings.unknownKeys(inTemplates: sources, directory: directory)
         let assets = files.filter { $0.hasPrefix("assets/") }
-        return (diagnostics.hasErrors ? nil : TemplateSet(library: library, assets: assets, directory: directory, sources: sources), diagnostics)
+        let builtinAssets = BuiltinTheme.files.filter { $0.path.hasPrefix("assets/") && !own.contains($0.path) }
+        var set = TemplateSet(library: library, assets: assets, directory: directory, sources: sources)
+        set.builtinAssets = Dictionary(uniqueKeysWithValues: builtinAssets.map { ($0.path, $0.text) })
+        return (diagnostics.hasErrors ? nil : set, diagnostics)
     }
 
     /// Renders `model` with the template `name` (known to exist after `load`).
