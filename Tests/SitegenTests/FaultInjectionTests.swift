@@ -88,9 +88,6 @@ struct FaultInjectionTests {
         Fault(name: "a Mustache template with a syntax error", expected: "templates/chapter.mustache:4:4: error[template-syntax]") {
             try $0.write("templates/chapter.mustache", "{{<layout}}\n{{$main}}\n{{#title}}unclosed\n{{/main}}\n{{/layout}}\n")
         },
-        Fault(name: "a missing template", expected: "templates/notes.mustache: error[template-missing]") {
-            try FileManager.default.removeItem(at: $0.templates.appendingPathComponent("notes.mustache"))
-        },
         Fault(name: "a symlink loop in content", expected: "content/report/loop: error[symlink-loop]") {
             try FileManager.default.createSymbolicLink(atPath: $0.content.appendingPathComponent("report/loop").path,
                                                        withDestinationPath: "..")

@@ -16,7 +16,7 @@ public struct PublicationMeta: Decodable, Hashable, Sendable {
     public var authors: [Author]
     public var publisher: String?
     public var place: String?
-    public var year: String?
+    public var year: Int?
     public var isbn: String?
     public var isbnPrint: String?
     /// The language; `lang` in `site.yml` takes precedence.
@@ -33,7 +33,7 @@ public struct PublicationMeta: Decodable, Hashable, Sendable {
 
     /// Creates the front matter of a publication.
     public init(title: String, subtitle: String? = nil, authors: [Author] = [], publisher: String? = nil,
-                place: String? = nil, year: String? = nil, isbn: String? = nil, isbnPrint: String? = nil,
+                place: String? = nil, year: Int? = nil, isbn: String? = nil, isbnPrint: String? = nil,
                 language: String? = nil, baseURL: String? = nil, colophon: [String]? = nil) {
         (self.title, self.subtitle, self.authors, self.publisher, self.place, self.year) = (title, subtitle, authors, publisher, place, year)
         (self.isbn, self.isbnPrint, self.language, self.baseURL, self.colophon) = (isbn, isbnPrint, language, baseURL, colophon)
@@ -46,9 +46,11 @@ public struct PublicationMeta: Decodable, Hashable, Sendable {
             let value = try c.decodeIfPresent(String.self, forKey: key)?.trimmingCharacters(in: .whitespaces)
             return value?.isEmpty == false ? value : nil
         }
+        let yearIsEmpty = (try? c.decodeIfPresent(String.self, forKey: .year))?.trimmingCharacters(in: .whitespaces).isEmpty == true
         self.init(title: try c.decode(String.self, forKey: .title), subtitle: try text(.subtitle),
                   authors: try c.decodeIfPresent([Author].self, forKey: .authors) ?? [],
-                  publisher: try text(.publisher), place: try text(.place), year: try text(.year), isbn: try text(.isbn),
+                  publisher: try text(.publisher), place: try text(.place),
+                  year: yearIsEmpty ? nil : try c.decodeIfPresent(Int.self, forKey: .year), isbn: try text(.isbn),
                   isbnPrint: try text(.isbnPrint), language: try text(.language), baseURL: try text(.baseURL),
                   colophon: try c.decodeIfPresent([String].self, forKey: .colophon)?.filter { !$0.isEmpty })
     }

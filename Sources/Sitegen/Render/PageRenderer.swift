@@ -199,11 +199,11 @@ public struct PageRenderer: Sendable {
         pages.add(SitePage.search.rawValue, url: urls.url("search/"), title: pages.title(.search, default: t["title_search"]))
         for page in site.pages { pages.add(page.page.slug.rawValue, url: urls.page(page.page.slug), title: page.page.meta.title) }
 
-        let imprint = [publication.publisher, publication.year].compactMap { $0 }
+        let imprint = [publication.publisher, publication.year.map(String.init)].compactMap { $0 }
         var siteView = SiteView(
             title: publication.title, subtitle: publication.subtitle,
             authors: publication.authors.isEmpty ? nil : t.list(publication.authors.map(\.name)),
-            publisher: publication.publisher, year: publication.year,
+            publisher: publication.publisher, year: publication.year.map(String.init),
             imprint: imprint.isEmpty ? nil : imprint.joined(separator: ", "),
             imprintLine: imprint.isEmpty ? nil : imprint.joined(separator: " · "),
             language: site.content.strings.language,
@@ -265,7 +265,7 @@ public struct PageRenderer: Sendable {
         home.contentHTML = abstractHTML.rendered
         home.contents = contents
         home.colophon = publication.colophon
-        let publisherLine = [publication.publisher, publication.place, publication.year].compactMap { $0 }
+        let publisherLine = [publication.publisher, publication.place, publication.year.map(String.init)].compactMap { $0 }
         home.facts = [
             publication.authors.isEmpty ? nil : FactView(label: t["fact_authors"], value: t.list(publication.authors.map { a in
                 a.affiliation.map { "\(a.name) (\($0))" } ?? a.name })),
