@@ -170,10 +170,13 @@ enum BuiltinTheme {
 """##),
         ("assets/search.js", #"""
 /* sitegen search: the search box on every page and the search page (search/?q=…).
-   Plain JavaScript, no dependencies, nothing sent anywhere. The index is fetched when the box
-   is first focused or the search page opens: search/meta.json, then only the terms-N.json
-   and text-N.json files a query needs. Words, folding, queries and ranking are those of
-   Sources/Sitegen/Search (SearchText, SearchQuery, SearchEngine); keep them in step. */
+   Plain JavaScript, no dependencies, nothing sent anywhere. The index metadata (where terms and
+   texts are) comes with the search page in a JSON data block, or, for the box on other pages,
+   from search/meta.json when the box is first focused; search/records.json (titles and URLs)
+   is fetched beside it (the search page preloads it); then only the terms and text files a
+   query needs, whose names carry a fingerprint of their content. Words, folding, queries and
+   ranking are those of Sources/Sitegen/Search (SearchText, SearchQuery, SearchEngine); keep
+   them in step. */
 (() => {
   'use strict';
   const box = document.getElementById('site-search');
@@ -216,16 +219,23 @@ enum BuiltinTheme {
   };
   self.sitegenSearch = {fold, terms, parse};
 
-  // The index files (SearchIndexFiles).
-  let meta = null, metaP = null;
+  // The index files (SearchIndexFiles): the metadata from the page's data block if it has one.
+  let meta = null, metaP = null, recs = null, recsP = null;
   const shards = new Map(), chunks = new Map(), texts = new Map();
   const json = url => fetch(url).then(r => { if (!r.ok) throw new Error(r.status + ' ' + url); return r.json(); });
-  const loadMeta = () => metaP || (metaP = json(dir + 'meta.json').then(m => (meta = m), e => { metaP = null; throw e; }));
-  const once = (cache, name, i, then) => cache.get(i) || cache.set(i, json(dir + name + i + '.json').then(then,
+  const inPage = () => {
+    const block = document.getElementById('search-meta');
+    try { const m = block && JSON.parse(block.textContent); return m && m.shardFiles ? m : null; } catch (e) { return null; }
+  };
+  const loadMeta = () => metaP || (metaP = (m => m ? Promise.resolve(meta = m)
+    : json(dir + 'meta.json').then(m => (meta = m), e => { metaP = null; throw e; }))(inPage()));
+  const loadRecords = () => recsP || (recsP = json(dir + 'records.json').then(r => (recs = r), e => { recsP = null; throw e; }));
+  const loadIndex = () => { const r = loadRecords(); return loadMeta().then(m => (r.catch(() => {}), m)); };
+  const once = (cache, files, i, then) => cache.get(i) || cache.set(i, json(dir + meta[files][i]).then(then,
     e => { cache.delete(i); throw e; })).get(i);
   const loaded = [];
-  const loadShard = i => once(shards, 'terms-', i, s => { s.dec = []; return (loaded[i] = s); });
-  const loadChunk = i => once(chunks, 'text-', i, t => { t.forEach((e, k) => texts.set(meta.chunks[i] + k, e)); return t; });
+  const loadShard = i => once(shards, 'shardFiles', i, s => { s.dec = []; return (loaded[i] = s); });
+  const loadChunk = i => once(chunks, 'chunkFiles', i, t => { t.forEach((e, k) => texts.set(meta.chunks[i] + k, e)); return t; });
   const last = (list, x) => { let lo = 0, hi = list.length; while (lo < hi) { const m = (lo + hi) >> 1; if (list[m] <= x) lo = m + 1; else hi = m; } return lo - 1; };
   const loadTexts = recs => Promise.all([...new Set(recs.filter(r => !texts.has(r)).map(r => last(meta.chunks, r)))].map(loadChunk));
   const DIGIT = {};
@@ -278,7 +288,7 @@ enum BuiltinTheme {
   };
 
   // Ranking (SearchEngine.search).
-  const idf = df => Math.log(1 + (meta.records.length - df + 0.5) / (df + 0.5));
+  const idf = df => Math.log(1 + (meta.count - df + 0.5) / (df + 0.5));
   const scores = u => {
     if (u.k !== 'p') {
       const best = new Map(), ex = expansions(u.t, isPrefix(u)), all = new Set();
@@ -301,8 +311,8 @@ enum BuiltinTheme {
     return sums;
   };
   const record = r => {
-    const [kind, title, section, url] = meta.records[r], e = texts.get(r);
-    return {kind: meta.kinds[kind], title: meta.strings[title], section: section < 0 ? '' : meta.strings[section],
+    const [kind, title, section, url] = recs.records[r], e = texts.get(r);
+    return {kind: recs.kinds[kind], title: recs.strings[title], section: section < 0 ? '' : recs.strings[section],
       url: base + url, text: e === undefined ? null : typeof e === 'string' ? e : e[0], extras: typeof e === 'string' ? [] : (e || []).slice(1)};
   };
   const hasPhrase = (r, ws) => {
@@ -316,8 +326,11 @@ enum BuiltinTheme {
   const search = async q => {
     const units = parse(q);
     if (!units.length) return {units, results: []};
+    const records = loadRecords(); // in parallel with the shards: results show titles and URLs
+    records.catch(() => {}); // awaited below; a failure of the shards is reported first
     await loadMeta();
     await Promise.all(shardsNeeded(units).map(loadShard));
+    await records;
     const maps = units.map(scores);
     const phrases = units.map((u, i) => u.k === 'p' ? i : -1).filter(i => i >= 0);
     if (phrases.length) {
@@ -441,7 +454,7 @@ enum BuiltinTheme {
   header.all.className = 'search-all';
   panel.append(header.status, header.list, header.all);
   const show = () => { panel.hidden = !box.value.trim(); };
-  box.addEventListener('focus', () => { loadMeta().catch(() => {}); show(); });
+  box.addEventListener('focus', () => { loadIndex().catch(() => {}); show(); });
   box.addEventListener('input', () => { show(); run(header); });
   form.addEventListener('keydown', keys(header, show));
   form.addEventListener('submit', follow(header));
@@ -478,7 +491,7 @@ enum BuiltinTheme {
   input.addEventListener('keydown', pageKeys);
   list.addEventListener('keydown', pageKeys);
   if (page.more) page.more.addEventListener('click', () => { page.limit += page.step; render(page, input.value, {units: parse(input.value), results: page.results}); });
-  if (input.value.trim()) run(page); else loadMeta().catch(() => {});
+  if (input.value.trim()) run(page); else loadIndex().catch(() => {});
 })();
 
 """#),
@@ -1153,7 +1166,8 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
 <meta name="referrer" content="no-referrer">
 <meta name="color-scheme" content="light dark">
 {{#canonicalURL}}<link rel="canonical" href="{{canonicalURL}}">
-{{/canonicalURL}}<link rel="icon" href="{{site.basePath}}assets/favicon.svg" type="image/svg+xml">
+{{/canonicalURL}}{{#preloads}}<link rel="preload" href="{{url}}" as="{{destination}}"{{#crossOrigin}} crossorigin{{/crossOrigin}}>
+{{/preloads}}<link rel="icon" href="{{site.basePath}}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.stylesheetURL}}">
 {{#site.scriptURL}}<script src="{{site.scriptURL}}" defer></script>
 {{/site.scriptURL}}{{#site.scripts}}<script src="{{.}}" defer></script>
@@ -1342,6 +1356,7 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
   <p id="search-status" class="search-status" role="status"></p>
   <ol id="search-results" class="search-results"></ol>
   <button type="button" id="search-more" class="search-more" hidden>{{t.search_more}}</button>
+  {{#searchMetaJSON}}<script type="application/json" id="search-meta">{{{searchMetaJSON}}}</script>{{/searchMetaJSON}}
 </article>
 {{/main}}
 {{/layout}}
