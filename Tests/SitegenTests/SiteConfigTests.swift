@@ -129,7 +129,8 @@ import Testing
             .replacingOccurrences(of: "<h1>{{title}}</h1>", with: "<h1>{{title}}</h1><p id=\"funder\">{{site.params.funder.name}}</p>")
         var templates: [String: String] = [:]
         templates["page.mustache"] = layout
-        let result = TestSite.build(["about.md": "---\ntitle: About\n---\nText.\n",
+        let result = TestSite.build(["about.md": "---\ntitle: About\n---\nText.\n", "report/01-one.md": Self.chapter,
+                                     "report/notes.md": Self.notes,
                                      "site.yml": "params:\n  funder:\n    name: Example Foundation\n"], templates: templates)
         #expect(result.lines == [])
         #expect(try #require(result.text("about/index.html")).contains("<p id=\"funder\">Example Foundation</p>"))

@@ -73,7 +73,8 @@ import Testing
     }
 
     @Test func aSiteOverridesOneTemplateAndKeepsTheRest() throws {
-        let result = TestSite.build(["about.md": "---\ntitle: About\n---\nText.\n"],
+        let result = TestSite.build(["about.md": "---\ntitle: About\n---\nText.\n", "report/01-one.md": SiteConfigTests.chapter,
+                                     "report/notes.md": SiteConfigTests.notes],
                                     templates: ["page.mustache": "{{<layout}}{{$main}}<p id=\"mine\">{{title}}</p>{{/main}}{{/layout}}"])
         #expect(result.lines == [])
         let about = try #require(result.text("about/index.html"))

@@ -115,22 +115,27 @@ description: A radio interview with the author of the report.
 
 **Jane Example** [00:00:09]: That most of the water is clean, and where it is not.
 """#),
-        ("content/data/defector-estimates.yml", #"""
-# A chart: dated figures, each pointing to the note that gives it.
+        ("content/data/households.yml", #"""
+# A chart: dated figures, each pointing to the note that gives it (see docs/content-format.md).
+type: chart
 title: Households surveyed
 description: How many households had answered the survey by each date.
+y:
+  label: Households
+  unit: households
+  non_negative: true
 points:
   - date: "2025-05-31"
     when: by May 2025
-    low: 120
+    value: 120
     note: 3
   - date: "2025-06-30"
     when: by June 2025
-    low: 340
+    value: 340
     note: 3
   - date: "2025-07-31"
     when: by July 2025
-    low: 410
+    value: 410
     note: 3
 """#),
     ]

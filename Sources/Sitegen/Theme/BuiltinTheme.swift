@@ -186,9 +186,13 @@ enum BuiltinTheme {
 
   // Words and folding (SearchText).
   const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+  // Latin letters NFKD leaves whole, lowercase (SearchText.letterFolds).
+  const LETTER_FOLDS = {'ß': 'ss', 'æ': 'ae', 'ð': 'd', 'ø': 'o', 'þ': 'th', 'đ': 'd', 'ħ': 'h', 'ı': 'i', 'ł': 'l',
+    'ŋ': 'n', 'œ': 'oe', 'ŧ': 't', 'ƀ': 'b', 'ƒ': 'f', 'ǥ': 'g', 'ȷ': 'j', 'ɖ': 'd', 'ɗ': 'd', 'ɨ': 'i', 'ɫ': 'l', 'ʀ': 'r'};
+  const LETTERS = new RegExp('[' + Object.keys(LETTER_FOLDS).join('') + ']', 'g');
   const WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\u2018\u02bc][\p{L}\p{N}\p{M}]+)*/gu;
   const fold = w => w.normalize('NFKD').toLowerCase().replace(MARKS, '').replace(/\u03c2/g, '\u03c3')
-    .replace(/\u00df/g, 'ss').replace(/[\u2019\u2018\u02bc]/g, "'").replace(/'s$/, '').replace(/'/g, '');
+    .replace(LETTERS, c => LETTER_FOLDS[c]).replace(/[\u2019\u2018\u02bc]/g, "'").replace(/'s$/, '').replace(/'/g, '');
   const folded = new Map(), tokenised = new Map();
   const tokens = s => {
     let out = tokenised.get(s);
@@ -886,6 +890,8 @@ svg.chart .axis-label, svg.chart .axis-note { fill: var(--muted); font-size: 13p
 svg.chart .value-label { fill: var(--text); font-size: 14px; font-weight: 600; }
 svg.chart .point { fill: var(--accent); }
 svg.chart .range { stroke: var(--accent); stroke-width: 4; stroke-linecap: round; }
+svg.chart .series { fill: none; stroke: var(--accent); stroke-width: 2; }
+svg.chart .annotation { stroke: var(--muted); stroke-width: 1; stroke-dasharray: 3 3; }
 svg.chart a:focus-visible .point, svg.chart a:hover .point { fill: var(--link); }
 svg.chart a:focus-visible { outline: 3px solid var(--focus); }
 .chart-figure figcaption { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); margin-top: 0.5rem; }
@@ -1061,22 +1067,25 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
 <article class="figures-page">
   <header class="page-header">
     <h1>{{title}}</h1>
-    <p class="lede">{{description}}</p>
+    {{#description}}<p class="lede">{{description}}</p>{{/description}}
   </header>
-  <figure class="chart-figure" aria-labelledby="chart-caption">
-    {{{chartHTML}}}
-    <figcaption id="chart-caption">{{eyebrow}}. Each point links to the place in the report that gives it; a bar spans a range. Drawn by the editors of this edition from the report's figures.</figcaption>
+  {{{contentHTML}}}
+  {{#charts}}
+  <figure class="chart-figure" aria-labelledby="{{id}}-caption">
+    {{{svgHTML}}}
+    <figcaption id="{{id}}-caption">{{title}}.{{#caption}} {{caption}}{{/caption}}</figcaption>
   </figure>
   <div class="table-wrap">
     <table class="data-table">
       <caption>The figures of the chart</caption>
-      <thead><tr><th scope="col">When</th><th scope="col" class="align-right">Defectors</th><th scope="col">Whose estimate</th><th scope="col">Source</th></tr></thead>
+      <thead><tr><th scope="col">{{whenHeading}}</th><th scope="col" class="align-right">{{valueHeading}}</th>{{#whoHeading}}<th scope="col">{{whoHeading}}</th>{{/whoHeading}}<th scope="col">{{sourceHeading}}</th></tr></thead>
       <tbody>
-        {{#chartRows}}<tr><td>{{when}}</td><td class="align-right">{{figure}}</td><td>{{who}}</td><td>{{#textURL}}<a href="{{textURL}}">In the text</a>{{/textURL}}{{#noteURL}} · <a href="{{noteURL}}">{{sourceLabel}}</a>{{/noteURL}}{{^noteURL}}{{^textURL}}{{sourceLabel}}{{/textURL}}{{/noteURL}}</td></tr>
-        {{/chartRows}}
+        {{#rows}}<tr><td>{{when}}</td><td class="align-right">{{figure}}</td>{{#whoHeading}}<td>{{who}}</td>{{/whoHeading}}<td>{{#textURL}}<a href="{{textURL}}">{{t.in_the_text}}</a>{{/textURL}}{{#noteURL}} · <a href="{{noteURL}}">{{sourceLabel}}</a>{{/noteURL}}{{^noteURL}}{{^textURL}}{{sourceLabel}}{{/textURL}}{{/noteURL}}</td></tr>
+        {{/rows}}
       </tbody>
     </table>
   </div>
+  {{/charts}}
 </article>
 {{/main}}
 {{/layout}}
@@ -1415,6 +1424,7 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
     <h1>{{title}}</h1>
     <p class="lede">{{description}}</p>
   </header>
+  {{{contentHTML}}}
   {{#timeline}}
   <section aria-labelledby="{{id}}">
     <h2 id="{{id}}">{{title}}</h2>
