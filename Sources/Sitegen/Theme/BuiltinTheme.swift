@@ -1071,6 +1071,9 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
   </header>
   {{{contentHTML}}}
   {{#charts}}
+  {{#lede}}
+  <p>{{lede}}</p>
+  {{/lede}}
   <figure class="chart-figure" aria-labelledby="{{id}}-caption">
     {{{svgHTML}}}
     <figcaption id="{{id}}-caption">{{title}}.{{#caption}} {{caption}}{{/caption}}</figcaption>
