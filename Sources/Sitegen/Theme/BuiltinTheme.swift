@@ -168,6 +168,51 @@ enum BuiltinTheme {
 })();
 
 """##),
+        ("assets/search-prefetch.js", #"""
+/* sitegen search, the search page's head start: asks for the term shards of the query in the
+   address (search/?q=…) as soon as this small script is in, without waiting for search.js and
+   the styles, which share the same slow round trip. The requests are shared with search.js
+   (self.sitegenShards): whichever script runs first asks, the other takes the response over.
+   search.js works out the shards it needs itself; words and folding here are a copy of its
+   own (SearchText): keep them in step, or a word folded differently costs a request in vain. */
+(() => {
+  'use strict';
+  const block = document.getElementById('search-meta'), q = new URLSearchParams(location.search).get('q');
+  if (!block || !q || !window.fetch) return;
+  let meta;
+  try { meta = JSON.parse(block.textContent); } catch (e) { return; }
+  if (!meta || !meta.shardFiles) return;
+  const dir = new URL('.', location.href).href;
+  const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+  const LETTER_FOLDS = {'ß': 'ss', 'æ': 'ae', 'ð': 'd', 'ø': 'o', 'þ': 'th', 'đ': 'd', 'ħ': 'h', 'ı': 'i', 'ł': 'l',
+    'ŋ': 'n', 'œ': 'oe', 'ŧ': 't', 'ƀ': 'b', 'ƒ': 'f', 'ǥ': 'g', 'ȷ': 'j', 'ɖ': 'd', 'ɗ': 'd', 'ɨ': 'i', 'ɫ': 'l', 'ʀ': 'r'};
+  const LETTERS = new RegExp('[' + Object.keys(LETTER_FOLDS).join('') + ']', 'g');
+  const WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\u2018\u02bc][\p{L}\p{N}\p{M}]+)*/gu;
+  const fold = w => w.normalize('NFKD').toLowerCase().replace(MARKS, '').replace(/\u03c2/g, '\u03c3')
+    .replace(LETTERS, c => LETTER_FOLDS[c]).replace(/[\u2019\u2018\u02bc]/g, "'").replace(/'s$/, '').replace(/'/g, '');
+  const last = (list, x) => { let lo = 0, hi = list.length; while (lo < hi) { const m = (lo + hi) >> 1; if (list[m] <= x) lo = m + 1; else hi = m; } return lo - 1; };
+  const need = new Set(), s = meta.shards, segs = q.split(/["\u201c\u201d\u201e]/);
+  segs.forEach((seg, i) => {
+    const quoted = i % 2 === 1 && !(segs.length % 2 === 0 && i === segs.length - 1);
+    for (const m of seg.matchAll(WORD)) {
+      const w = fold(m[0]);
+      if (!w) continue;
+      let k = Math.max(0, last(s, w));
+      need.add(k);
+      if (!quoted && w.length >= 2) while (k + 1 < s.length && s[k + 1].startsWith(w)) need.add(++k);
+    }
+  });
+  const shared = self.sitegenShards || (self.sitegenShards = new Map());
+  for (const k of need) {
+    const name = meta.shardFiles[k];
+    if (shared.has(name)) continue;
+    const p = fetch(dir + name).then(r => { if (!r.ok) throw new Error(r.status + ' ' + name); return r.json(); });
+    p.catch(() => {}); // search.js reports failures when it takes the response over
+    shared.set(name, p);
+  }
+})();
+
+"""#),
         ("assets/search.js", #"""
 /* sitegen search: the search box on every page and the search page (search/?q=…).
    Plain JavaScript, no dependencies, nothing sent anywhere. The index metadata (where terms and
@@ -184,7 +229,7 @@ enum BuiltinTheme {
   const dir = new URL('.', box.form.action).href; // <base>search/
   const base = new URL('..', dir).href;
 
-  // Words and folding (SearchText).
+  // Words and folding (SearchText; search-prefetch.js has a copy).
   const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
   // Latin letters NFKD leaves whole, lowercase (SearchText.letterFolds).
   const LETTER_FOLDS = {'ß': 'ss', 'æ': 'ae', 'ð': 'd', 'ø': 'o', 'þ': 'th', 'đ': 'd', 'ħ': 'h', 'ı': 'i', 'ł': 'l',
@@ -235,8 +280,12 @@ enum BuiltinTheme {
     : json(dir + 'meta.json').then(m => (meta = m), e => { metaP = null; throw e; }))(inPage()));
   const loadRecords = () => recsP || (recsP = json(dir + 'records.json').then(r => (recs = r), e => { recsP = null; throw e; }));
   const loadIndex = () => { const r = loadRecords(); return loadMeta().then(m => (r.catch(() => {}), m)); };
-  const once = (cache, files, i, then) => cache.get(i) || cache.set(i, json(dir + meta[files][i]).then(then,
-    e => { cache.delete(i); throw e; })).get(i);
+  // Requests shared with the search page's head start (search-prefetch.js): whichever script
+  // runs first asks for a shard, the other takes its response over.
+  const shared = self.sitegenShards || (self.sitegenShards = new Map());
+  const get = name => shared.get(name) || shared.set(name, json(dir + name)).get(name);
+  const once = (cache, files, i, then) => cache.get(i) || cache.set(i, get(meta[files][i]).then(then,
+    e => { cache.delete(i); shared.delete(meta[files][i]); throw e; })).get(i);
   const loaded = [];
   const loadShard = i => once(shards, 'shardFiles', i, s => { s.dec = []; return (loaded[i] = s); });
   const loadChunk = i => once(chunks, 'chunkFiles', i, t => { t.forEach((e, k) => texts.set(meta.chunks[i] + k, e)); return t; });
@@ -1368,7 +1417,8 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
   <p id="search-status" class="search-status" role="status"></p>
   <ol id="search-results" class="search-results"></ol>
   <button type="button" id="search-more" class="search-more" hidden>{{t.search_more}}</button>
-  {{#searchMetaJSON}}<script type="application/json" id="search-meta">{{{searchMetaJSON}}}</script>{{/searchMetaJSON}}
+  {{#searchMetaJSON}}<script type="application/json" id="search-meta">{{{searchMetaJSON}}}</script>
+  <script src="{{site.basePath}}assets/search-prefetch.js" async></script>{{/searchMetaJSON}}
 </article>
 {{/main}}
 {{/layout}}
