@@ -89,7 +89,7 @@ title: Notes
         ("content/people/jane-example.md", #"""
 ---
 name: Jane Example
-status: author
+role: Researcher
 organisations: [water-board]
 summary: Author of the report.
 ---
