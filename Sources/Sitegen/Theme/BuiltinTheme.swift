@@ -1431,6 +1431,7 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
   <header class="page-header">
     <h1>{{title}}</h1>
     <p class="lede">{{description}}</p>
+    <p class="source-exports">The bibliography for your own tools: <a href="{{site.basePath}}sources/sources.bib" type="application/x-bibtex" download>BibTeX</a> · <a href="{{site.basePath}}sources/sources.json" type="application/vnd.citationstyles.csl+json" download>CSL-JSON</a></p>
     <nav class="page-toc" aria-label="{{t.sources_kinds_label}}">
       <ul>
         {{#sourceGroups}}<li><a href="#{{id}}">{{title}}</a> ({{count}})</li>
@@ -1443,12 +1444,12 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
   <section aria-labelledby="{{id}}">
     <h2 id="{{id}}">{{title}}</h2>
     {{#subgroups}}
-    {{#title}}<h3>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}</h3>{{/title}}
+    {{#outletTitle}}<h3>{{#outletURL}}<a href="{{outletURL}}">{{outletTitle}}</a>{{/outletURL}}{{^outletURL}}{{outletTitle}}{{/outletURL}}</h3>{{/outletTitle}}
     <ul class="source-list">
       {{#sources}}
       <li id="{{id}}">
-        <span class="source-label">{{label}}</span>{{#title}}, <cite>{{title}}</cite>{{/title}}
-        {{#url}}<span class="source-links"><a href="{{url}}" rel="noopener noreferrer">{{url}}</a> <a class="archive" href="{{archiveURL}}" rel="noopener noreferrer">{{t.sources_archived_copy}}</a></span>{{/url}}
+        <span class="source-label">{{label}}</span>{{#sourceTitle}}, <cite>{{sourceTitle}}</cite>{{/sourceTitle}}
+        {{#sourceURL}}<span class="source-links"><a href="{{sourceURL}}" rel="noopener noreferrer">{{sourceURL}}</a>{{#archiveURL}} <a class="archive" href="{{archiveURL}}" rel="noopener noreferrer">{{t.sources_archived_copy}}</a>{{/archiveURL}}</span>{{/sourceURL}}
         <span class="source-notes">{{notesLabel}} {{#notes}}<a href="{{url}}">{{title}}</a> {{/notes}}</span>
         {{#shortForms}}<span class="source-short">{{shortForms}}</span>{{/shortForms}}
       </li>
