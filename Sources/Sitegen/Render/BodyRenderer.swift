@@ -33,6 +33,48 @@ public struct HeadingItem: Hashable, Sendable {
     public var text: String
 }
 
+/// The words and link shown in place of a picture the edition does not reproduce.
+public struct MissingImageNotice: Hashable, Sendable {
+    /// E.g. "Image not reproduced:".
+    public var label: String
+    /// The text of the link, e.g. "the caption stands for a picture of the printed edition".
+    public var linkText: String
+    /// Where the edition explains it (or the source of the picture).
+    public var url: String
+
+    /// Creates a notice.
+    public init(label: String, linkText: String, url: String) {
+        self.label = label
+        self.linkText = linkText
+        self.url = url
+    }
+}
+
+private extension Block {
+    /// Whether the block holds an image anywhere.
+    var containsImage: Bool {
+        switch self {
+        case .paragraph(let inlines, _), .heading(_, let inlines, _): return inlines.contains(where: \.containsImage)
+        case .blockQuote(let blocks, _), .figure(let blocks, _): return blocks.contains(where: \.containsImage)
+        case .list(_, _, _, let items, _): return items.contains { $0.contains(where: \.containsImage) }
+        case .table(_, let rows, _): return rows.contains { $0.contains { $0.contains(where: \.containsImage) } }
+        case .htmlBlock(let raw, _): return raw.contains("<img")
+        default: return false
+        }
+    }
+}
+
+private extension Inline {
+    var containsImage: Bool {
+        switch self {
+        case .image: return true
+        case .html(let raw, _): return raw.contains("<img")
+        case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c): return c.contains(where: \.containsImage)
+        default: return false
+        }
+    }
+}
+
 /// Renders the blocks of one page body. Create one per body; it collects what it met.
 public struct BodyRenderer {
     /// The site's base path, e.g. `/` or `/sub/path/`.
@@ -63,6 +105,9 @@ public struct BodyRenderer {
     public var collectsEditorialNotes = true
     /// Added to heading levels (the full-report page nests sections one level deeper).
     public var headingShift = 0
+    /// Said at the top of a figure that has a caption but no picture, with a link to where
+    /// the edition explains why; nil leaves such figures as they are.
+    public var missingImageNotice: MissingImageNotice? = nil
 
     /// Finds mentions of profiles; the first mention of a profile in each section links to it.
     public var mentionMatcher: MentionMatcher? = nil
@@ -185,7 +230,16 @@ public struct BodyRenderer {
             let id = anchorsParagraphs ? "\(sectionID)-fig\(figureCounter)" : nil
             inFigure = true
             defer { inFigure = false }
-            return .el("figure", [("id", id)], [.el("figcaption", [], children.map { self.block($0) })])
+            let caption = HTML.el("figcaption", [], children.map { self.block($0) })
+            guard let notice = missingImageNotice, !children.contains(where: \.containsImage) else {
+                return .el("figure", [("id", id)], [caption])
+            }
+            return .el("figure", [("id", id), ("class", "figure-no-image")], [
+                .el("p", [("class", "figure-missing")], [
+                    .text(notice.label + " "), .el("a", [("href", notice.url)], [.text(notice.linkText)]),
+                ]),
+                caption,
+            ])
         }
     }
 

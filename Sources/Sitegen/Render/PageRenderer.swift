@@ -53,7 +53,10 @@ public struct PageRenderer: Sendable {
 
         // Chapter bodies: ids are unique across the whole report, so that the full-report page
         // can hold every chapter with the same ids as the chapter pages.
-        var slugger = Slugger(reserved: ["main", "notes-label", "contents", "top", "site-search"]
+        let missingImage = MissingImageNotice(label: "Image not reproduced:",
+                                              linkText: "this edition gives the caption only; the picture is in the original",
+                                              url: urls.editorialNotes)
+        var slugger = Slugger(reserved: ["main", "notes-label", "contents", "top", "site-search", "chapter-toc-title", "note-preview"]
                                 + site.chapters.map(\.page.slug.rawValue))
         var bodies: [Slug: ChapterBody] = [:]
         for chapter in site.chapters {
@@ -63,6 +66,7 @@ public struct PageRenderer: Sendable {
                                      slugger: slugs, sectionID: chapter.page.slug.rawValue)
                 r.noteReferenceIDs = notes.referenceIDs(in: chapter.page.slug)
                 r.noteNumbers = noteNumbers
+                r.missingImageNotice = missingImage
                 r.mentionMatcher = profiles.matcher
                 r.abbreviations = profiles.abbreviations
                 return r
@@ -117,6 +121,8 @@ public struct PageRenderer: Sendable {
             }
         }
 
+        let figuresTitle = site.content.figuresPage?.meta.title ?? "Figures"
+        let timelineTitle = site.content.timelinePage?.meta.title ?? "Timeline"
         var siteView = SiteView(
             title: publication.title, subtitle: publication.subtitle,
             authors: publication.authors.map(\.name).joined(separator: " and "),
@@ -126,13 +132,17 @@ public struct PageRenderer: Sendable {
                 LinkView(title: "Contents", url: urls.home),
                 LinkView(title: "Full report", url: urls.fullReport),
                 LinkView(title: "Notes", url: urls.notes),
-            ] + profiles.collections.filter { !$0.items.isEmpty }.map {
-                LinkView(title: $0.type.title, url: urls.url("\($0.type.folder)/"))
-            } + [
+                sources == nil ? nil : LinkView(title: "Sources", url: urls.url("sources/")),
+                site.content.charts.isEmpty ? nil : LinkView(title: figuresTitle, url: urls.url("figures/")),
+                site.content.timelines.isEmpty ? nil : LinkView(title: timelineTitle, url: urls.url("timeline/")),
                 LinkView(title: "Documents", url: urls.documents),
-            ])
+            ].compactMap { $0 } + profiles.collections.filter { !$0.items.isEmpty }.map {
+                LinkView(title: $0.type.title, url: urls.url("\($0.type.folder)/"))
+            })
 
-        if templates.assets.contains("assets/notes.js") { siteView.scripts.append(urls.asset("notes.js")) }
+        for script in ["notes.js", "reading.js"] where templates.assets.contains("assets/" + script) {
+            siteView.scripts.append(urls.asset(script))
+        }
 
         func model(title: String, kind: String, path: String, description: String? = nil) -> PageModel {
             let documentTitle = path.isEmpty ? publication.title : "\(title) · \(publication.title)"
@@ -160,15 +170,17 @@ public struct PageRenderer: Sendable {
                 .map { LinkView(title: $0.text, url: url + "#" + $0.id) }
             return TocEntry(number: String(index + 1), title: chapter.page.meta.title, url: url, sections: sections)
         }
+        let notesByLabel = Dictionary(notes.notes.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
+        let margin = MarginNotes { label in notesByLabel[label].map { noteList.contents($0, withSources: true) } }
         for (index, chapter) in site.chapters.enumerated() {
             let slug = chapter.page.slug
             let body = bodies[slug]!
             var m = model(title: chapter.page.meta.title, kind: "chapter", path: "report/\(slug)/",
                           description: chapter.page.meta.description)
-            m.eyebrow = "Chapter \(index + 1)"
-            m.contentHTML = body.html.rendered
+            m.eyebrow = "Chapter \(index + 1) of \(site.chapters.count)"
+            m.contentHTML = margin.place(in: body.html).rendered
             let listed = notes.notes(listedIn: slug)
-            if !listed.isEmpty { m.notesHTML = noteList.section(listed, localChapters: [slug]).rendered }
+            if !listed.isEmpty { m.notesHTML = noteList.section(listed, localChapters: [slug], withSources: true).rendered }
             m.sections = contents[index].sections
             m.previous = index > 0 ? LinkView(title: site.chapters[index - 1].page.meta.title,
                                               url: urls.chapter(site.chapters[index - 1].page.slug)) : nil
@@ -179,11 +191,10 @@ public struct PageRenderer: Sendable {
         }
 
         // Home: the publication, its abstract and the contents.
-        let figuresTitle = site.content.figuresPage?.meta.title ?? "Figures"
-        let timelineTitle = site.content.timelinePage?.meta.title ?? "Timeline"
         var abstractRenderer = BodyRenderer(basePath: urls.basePath, source: site.abstract.page.source,
                                             pageURLs: pageURLs, slugger: Slugger(reserved: ["main"]), sectionID: "abstract")
         abstractRenderer.mentionMatcher = profiles.matcher
+        abstractRenderer.missingImageNotice = missingImage
         abstractRenderer.abbreviations = profiles.abbreviations
         let abstractHTML = abstractRenderer.render(site.abstract.document.blocks)
         diagnostics += abstractRenderer.diagnostics
@@ -254,7 +265,8 @@ public struct PageRenderer: Sendable {
             e.sections = entry.sections.map { LinkView(title: $0.title, url: "#" + ($0.url.split(separator: "#").last.map(String.init) ?? "")) }
             return e
         }
-        full.notesHTML = noteList.section(notes.notes, localChapters: Set(site.chapters.map(\.page.slug))).rendered
+        full.notesHTML = noteList.section(notes.notes, localChapters: Set(site.chapters.map(\.page.slug)),
+                                          withSources: true).rendered
         emit("full", full, at: "report/full/")
 
         // Abbreviations.
@@ -278,6 +290,7 @@ public struct PageRenderer: Sendable {
             r.mentionMatcher = profiles.matcher
             r.abbreviations = profiles.abbreviations
             r.permalinks = true
+            r.missingImageNotice = missingImage
             let html = r.render(document.document.blocks)
             documentMentions.append((document, r.mentions))
             documentBodies[document.page.slug] = html
