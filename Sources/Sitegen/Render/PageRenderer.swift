@@ -299,11 +299,17 @@ public struct PageRenderer: Sendable {
             var m = model(title: meta.title, kind: "document", path: "documents/\(document.page.slug)/",
                           description: meta.description)
             m.eyebrow = [meta.kind.label, meta.outlet].compactMap { $0 }.joined(separator: " · ")
+            // Every document page states where the text comes from; what the copy the edition
+            // is made from does not state is said to be unknown rather than left out.
+            let unknown = "not stated in the copy this edition reproduces"
+            m.subtitle = meta.subtitle
             m.facts = [
-                meta.outlet.map { FactView(label: "Source", value: $0) },
-                meta.author.map { FactView(label: "Author", value: $0) },
-                meta.date.map { FactView(label: "Date", value: $0) },
-            ].compactMap { $0 }
+                FactView(label: "Source", value: meta.outlet ?? unknown),
+                FactView(label: "Author", value: meta.author ?? unknown),
+                FactView(label: "Date", value: meta.date ?? unknown),
+                meta.url.map { FactView(label: "Original", value: $0, url: $0, archiveURL: "https://web.archive.org/web/2021/" + $0) }
+                    ?? FactView(label: "Original", value: unknown),
+            ]
             m.contentHTML = html.rendered
             emit("document", m, at: "documents/\(document.page.slug)/")
         }

@@ -35,10 +35,13 @@ public struct SiteView: Hashable, Encodable, Sendable {
     public var navigation: [LinkView]
 }
 
-/// A label/value line (document facts, publication facts).
+/// A label/value line (document facts, publication facts); the value may link somewhere,
+/// with a link to an archived copy beside it.
 public struct FactView: Hashable, Encodable, Sendable {
     public var label: String
     public var value: String
+    public var url: String? = nil
+    public var archiveURL: String? = nil
 }
 
 /// A group of editorial notes on the Editorial notes page.
@@ -83,6 +86,8 @@ public struct PageModel: Hashable, Encodable, Sendable {
     public var canonicalURL: String?
     public var kind: String
     public var eyebrow: String?
+    /// A line under the title (a document's subtitle).
+    public var subtitle: String?
     public var contentHTML: String?
     public var notesHTML: String?
     public var previous: LinkView?
