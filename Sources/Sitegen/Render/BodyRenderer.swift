@@ -230,17 +230,22 @@ public struct BodyRenderer {
             let id = anchorsParagraphs ? "\(sectionID)-fig\(figureCounter)" : nil
             inFigure = true
             defer { inFigure = false }
-            let caption = HTML.el("figcaption", [], children.map { self.block($0) })
-            guard let notice = missingImageNotice, !children.contains(where: \.containsImage) else {
-                return .el("figure", [("id", id)], [caption])
-            }
-            return .el("figure", [("id", id), ("class", "figure-no-image")], [
-                .el("p", [("class", "figure-missing")], [
-                    .text(notice.label + " "), .el("a", [("href", notice.url)], [.text(notice.linkText)]),
-                ]),
-                caption,
-            ])
+            return figure(id: id, caption: .el("figcaption", [], children.map { self.block($0) }),
+                          hasPicture: children.contains(where: \.containsImage))
         }
+    }
+
+    /// A figure; one without a picture says so first, when the page asks for it. Kept out of
+    /// `block(_:)`, whose stack frame is paid once per level of nesting.
+    @inline(never)
+    private func figure(id: String?, caption: HTML, hasPicture: Bool) -> HTML {
+        guard let notice = missingImageNotice, !hasPicture else { return .el("figure", [("id", id)], [caption]) }
+        return .el("figure", [("id", id), ("class", "figure-no-image")], [
+            .el("p", [("class", "figure-missing")], [
+                .text(notice.label + " "), .el("a", [("href", notice.url)], [.text(notice.linkText)]),
+            ]),
+            caption,
+        ])
     }
 
     private mutating func inlines(_ inlines: [Inline]) -> [HTML] {

@@ -7,8 +7,9 @@
 
 /// Places each note beside its first reference.
 struct MarginNotes {
-    /// The margin body of each note (text, source line, editors' explanations), as blocks.
-    var noteContents: (NoteLabel) -> [HTML]?
+    /// The number a note is shown with, and its margin body (text, source line, editors'
+    /// explanations) as blocks.
+    var noteContents: (NoteLabel) -> (number: String, contents: [HTML])?
 
     /// Elements a margin note may not stand in: headings (their text feeds contents and
     /// titles), tables (a float would stay inside its cell) and links (no nested links).
@@ -35,12 +36,12 @@ struct MarginNotes {
     /// The node, followed by the margin note when it is a first reference.
     private func expand(_ node: HTML, eligible: Bool, placed: inout Set<NoteLabel>) -> [HTML] {
         guard eligible, let label = MarginNotes.referencedLabel(node), !placed.contains(label),
-              let contents = noteContents(label) else {
+              let (shown, contents) = noteContents(label) else {
             return [walk(node, eligible: eligible, placed: &placed)]
         }
         placed.insert(label)
-        let number = HTML.el("span", [("class", "margin-note-number")], [.text(label.rawValue)])
-        return [node, .el("span", [("class", "margin-note"), ("role", "note"), ("aria-label", "Note \(label)")],
+        let number = HTML.el("span", [("class", "margin-note-number")], [.text(shown)])
+        return [node, .el("span", [("class", "margin-note"), ("role", "note"), ("aria-label", "Note \(shown)")],
                           [number, .text(" ")] + contents.map(MarginNotes.phrasing))]
     }
 
