@@ -171,7 +171,9 @@ public struct PageRenderer: Sendable {
             return TocEntry(number: String(index + 1), title: chapter.page.meta.title, url: url, sections: sections)
         }
         let notesByLabel = Dictionary(notes.notes.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
-        let margin = MarginNotes { label in notesByLabel[label].map { noteList.contents($0, withSources: true) } }
+        let margin = MarginNotes { label in
+            notesByLabel[label].map { (number: $0.number, contents: noteList.contents($0, withSources: true)) }
+        }
         for (index, chapter) in site.chapters.enumerated() {
             let slug = chapter.page.slug
             let body = bodies[slug]!
