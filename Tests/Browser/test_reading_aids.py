@@ -228,8 +228,6 @@ def test_every_index_page_is_in_the_menu(driver, site, page):
         assert "/" + index in hrefs, f"{page}: no menu link to /{index}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 item 1: the Sources page's 'archived copy' links of sources "
-                   "without an address (fixed with the citation reader's sources template)")
 def test_no_empty_href_anywhere_in_the_built_site(driver, site):
     """An empty href is a value missing from a template (or one taken from an outer context)."""
     empty = [str(p.relative_to(site.public_dir)) for p in site.public_dir.rglob("*.html")
