@@ -223,7 +223,7 @@ public struct BodyRenderer {
             }
             let head = body.first.map { HTML.el("thead", [], [$0]) }
             return .el("div", [("class", "table-wrap")], [
-                .el("table", [], [head, .el("tbody", [], Array(body.dropFirst()))].compactMap { $0 }),
+                .el("table", [], [head, body.count > 1 ? .el("tbody", [], Array(body.dropFirst())) : nil].compactMap { $0 }),
             ])
         case .figure(let children, _):
             figureCounter += 1
@@ -298,7 +298,7 @@ public struct BodyRenderer {
             let content = inlines(children)
             linksMentions = outer
             guard let href = resolve(destination) else { return content }
-            let external = href.hasPrefix("http://") || href.hasPrefix("https://")
+            let external = ["http", "https"].contains(LinkDestination.scheme(of: href) ?? "")
             // A link whose text is its address (an autolink) is marked, so print does not repeat it.
             let isAutolink = children.plainText == destination
             let link = HTML.el("a", [("href", href), ("title", title.isEmpty ? nil : title),
@@ -435,42 +435,40 @@ public struct BodyRenderer {
             message: "raw HTML is not allowed in content and is shown as text: \(excerpt)"))
     }
 
-    /// Resolves a link destination; nil for a URL scheme that could run code.
+    /// Resolves a link destination to the `href` written in the page, percent-encoded as
+    /// cmark-gfm encodes it; nil for a URL scheme other than http, https and mailto.
     private mutating func resolve(_ destination: String) -> String? {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("#") { return trimmed }
-        if let colon = trimmed.firstIndex(of: ":"),
-           !trimmed[..<colon].contains("/"), !trimmed[..<colon].contains("#"), !trimmed[..<colon].contains("?") {
-            let scheme = trimmed[..<colon].lowercased()
-            if ["http", "https", "mailto"].contains(scheme) { return trimmed }
+        if destination.hasPrefix("#") { return LinkDestination.encoded(destination) }
+        if let scheme = LinkDestination.scheme(of: destination) {
+            if ["http", "https", "mailto"].contains(scheme) { return LinkDestination.encoded(destination) }
             diagnostics.append(Diagnostic(file: source.path, severity: .warning, code: .unsafeLink,
-                                          message: "link to '\(trimmed.prefix(60))' was removed: only http, https and mailto links are allowed"))
+                                          message: "link to '\(destination.prefix(60))' was removed: only http, https and mailto links are allowed"))
             return nil
         }
-        if trimmed.hasPrefix("//") || trimmed.hasPrefix("/\\") || trimmed.hasPrefix("\\") {
+        if destination.hasPrefix("//") || destination.hasPrefix("/\\") || destination.hasPrefix("\\") {
             // `//host/x` and `/\host/x` (browsers read `\` as `/`) lead to another host.
-            let rest = trimmed.drop { $0 == "/" || $0 == "\\" }.replacingOccurrences(of: "\\", with: "/")
+            let rest = destination.drop { $0 == "/" || $0 == "\\" }.replacingOccurrences(of: "\\", with: "/")
             let external = "https://" + rest
             diagnostics.append(Diagnostic(file: source.path, severity: .warning, code: .externalResource,
-                                          message: "'\(trimmed.prefix(60))' is a protocol-relative address: browsers read it as \(external.prefix(60)), on another host; write the https:// address if that is meant"))
-            return external
+                                          message: "'\(destination.prefix(60))' is a protocol-relative address: browsers read it as \(external.prefix(60)), on another host; write the https:// address if that is meant"))
+            return LinkDestination.encoded(external)
         }
-        if trimmed.hasPrefix("/") { return basePath + trimmed.dropFirst() }
+        if destination.hasPrefix("/") { return LinkDestination.encoded(basePath + destination.dropFirst()) }
         // Relative to the file's folder, within the content.
-        let parts = trimmed.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let pathPart = String(parts[0])
         let fragment = parts.count > 1 ? "#" + parts[1] : ""
+        if pathPart.isEmpty { return LinkDestination.encoded(fragment) }
         let folder = (source.relativePath as NSString).deletingLastPathComponent
-        let joined = ((folder.isEmpty ? pathPart : folder + "/" + pathPart) as NSString).standardizingPath
+        let joined = LinkDestination.removingDotSegments(folder.isEmpty ? pathPart : folder + "/" + pathPart)
         if pathPart.hasSuffix(".md") {
-            guard let url = pageURLs[joined] else {
+            guard let url = pageURLs[joined] ?? pageURLs[LinkDestination.percentDecoded(joined)] else {
                 diagnostics.append(Diagnostic(file: source.path, severity: .error, code: .linkBroken,
                                               message: "link to '\(pathPart)': no such content file (\(joined))"))
-                return fragment.isEmpty ? nil : fragment
+                return fragment.isEmpty ? nil : LinkDestination.encoded(fragment)
             }
-            return url + fragment
+            return LinkDestination.encoded(url + fragment)
         }
-        if pathPart.isEmpty { return fragment }
-        return basePath + joined + fragment
+        return LinkDestination.encoded(basePath + joined + fragment)
     }
 }
