@@ -28,6 +28,8 @@ enum RendererDifferences {
     /// 7. Serialisation: void elements without ` /`, no newline between block tags, `"` not
     ///    escaped in text, `'` in attributes as `&#39;` (cmark: `&#x27;`).
     /// 8. Image alt text is the alt's plain text with line breaks as spaces.
+    /// 9. An image on another host is not loaded: it is a link to the image, its alt text the
+    ///    link text (with an `external-resource` warning), so a page loads nothing from elsewhere.
     static let documented = [
         "raw HTML shown as text",
         "body headings start at h2",
@@ -37,6 +39,7 @@ enum RendererDifferences {
         "relative destinations made site-relative",
         "serialisation details (void elements, newlines, quote escaping)",
         "image alt text with line breaks as spaces",
+        "images on other hosts shown as links",
     ]
 
     static func sitegen(_ html: String) -> String {
@@ -63,6 +66,7 @@ enum RendererDifferences {
         s = replacing(s, pattern: #"<img src="([^"]*)" alt="([^"]*)"([^>]*) />"#) { groups in
             let src = groups[1]
             if !isSitegenLinkable(src) { return groups[2] }
+            if scheme(src) != nil { return "<a href=\"\(src)\">\(groups[2])</a>" }
             return "<img src=\"\(siteRelative(src))\" alt=\"\(groups[2].replacingOccurrences(of: "\n", with: " "))\"\(groups[3]) />"
         }
         return common(s)
