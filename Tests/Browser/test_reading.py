@@ -13,14 +13,20 @@ def preview_state(driver):
         "return p ? {hidden: p.hidden, text: p.textContent, role: p.getAttribute('role')} : null;")
 
 
+def narrow(driver):
+    """Below the margin-note breakpoint: references show previews (wider, the note stands beside them)."""
+    driver.set_window_size(1024, 900)
+
+
 def test_note_preview_opens_on_focus_and_closes_with_escape(driver, site):
+    narrow(driver)
     load(driver, site.url(PAGES["chapter"]))
     ref = driver.find_element(By.ID, "ref-1-1")
     driver.execute_script("arguments[0].focus();", ref)
     assert wait_until(lambda: (preview_state(driver) or {}).get("hidden") is False, 3), "no preview after focusing ref-1-1"
     state = preview_state(driver)
     note_text = driver.find_element(By.ID, "note-1").get_attribute("textContent")
-    assert state["role"] == "tooltip"
+    assert state["role"] == "dialog"
     assert "Tatmadaw is usually translated as" in state["text"] and "Tatmadaw is usually translated as" in note_text
     assert "↩" not in state["text"], "the preview repeats the back-links"
     assert ref.get_attribute("aria-describedby") == "note-preview", "the preview is not announced with the reference"
@@ -28,9 +34,11 @@ def test_note_preview_opens_on_focus_and_closes_with_escape(driver, site):
     assert wait_until(lambda: (preview_state(driver) or {}).get("hidden") is True, 3), "Esc did not close the preview"
     assert driver.switch_to.active_element == ref, "focus did not stay on the reference after Esc"
     assert ref.get_attribute("aria-describedby") == "notes-label"
+    driver.set_window_size(1280, 900)
 
 
 def test_note_preview_opens_on_hover(driver, site):
+    narrow(driver)
     load(driver, site.url(PAGES["chapter"]))
     ref = driver.find_element(By.ID, "ref-2-1")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", ref)
@@ -38,6 +46,7 @@ def test_note_preview_opens_on_hover(driver, site):
     ActionChains(driver).move_to_element(ref).perform()
     assert wait_until(lambda: (preview_state(driver) or {}).get("hidden") is False, 3), "no preview on hover"
     assert "Anecdotal evidence" in preview_state(driver)["text"]
+    driver.set_window_size(1280, 900)
 
 
 def test_linked_paragraph_is_highlighted_and_has_a_permalink(driver, site):

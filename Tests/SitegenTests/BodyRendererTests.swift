@@ -18,7 +18,7 @@ struct BodyRendererTests {
         ("<script>alert(1)</script>\n", "<pre class=\"raw-html\">&lt;script&gt;alert(1)&lt;/script&gt;\n</pre>"),
         ("Text <img src=x onerror=alert(1)> more\n", "<p id=\"s-p1\">Text <code class=\"raw-html\">&lt;img src=x onerror=alert(1)&gt;</code> more</p>"),
         ("[click](javascript:alert(1))\n", "<p id=\"s-p1\">click</p>"),
-        ("[x](https://a.example/?q=\"><b>)\n", "<p id=\"s-p1\"><a href=\"https://a.example/?q=&quot;&gt;&lt;b&gt;\" rel=\"noopener noreferrer\">x</a></p>"),
+        ("[x](https://a.example/?q=\"><b>)\n", "<p id=\"s-p1\"><a href=\"https://a.example/?q=%22%3E%3Cb%3E\" rel=\"noopener noreferrer\">x</a></p>"),
         ("5 < 6 & \"q\"\n", "<p id=\"s-p1\">5 &lt; 6 &amp; \"q\"</p>"),
         ("[other page](y.md#part)\n", "<p id=\"s-p1\"><a href=\"/y/#part\">other page</a></p>"),
     ])

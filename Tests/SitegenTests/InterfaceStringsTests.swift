@@ -111,7 +111,7 @@ import Testing
         #expect(home.contains("<li><a href=\"/report/full/\">Le rapport complet sur une page</a></li>"))
         #expect(!home.contains(">Contents<") && !home.contains(">Notes of<"))
         let chapter = try #require(result.text("report/premier/index.html"))
-        #expect(chapter.contains("<p class=\"eyebrow\">Chapitre 1</p>"))
+        #expect(chapter.contains("<p class=\"eyebrow\">Chapitre 1 sur 2</p>"))
         #expect(chapter.contains("aria-label=\"Retour à l'appel 1 sur 2 de la note 1\"") || chapter.contains("aria-label=\"Retour à l&#39;appel 1 sur 2 de la note 1\""))
         let document = try #require(result.text("documents/entretien/index.html"))
         #expect(document.contains("<p class=\"eyebrow\">Transcription</p>"))

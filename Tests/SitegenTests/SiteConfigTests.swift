@@ -149,6 +149,6 @@ import Testing
         let options = BuildOptions(contentDirectory: missing, templatesDirectory: missing + "-templates",
                                    outputDirectory: missing + "-public", writesOutput: false)
         let result = SiteBuilder(options: options).build()
-        #expect(result.lines == ["\(missing): error[content-missing]: there is no content folder '\(missing)' here: run `sitegen init` to create a new report, or pass --content DIR"])
+        #expect(result.lines == ["\(missing): error[content-missing]: the content folder '\(missing)' does not exist: run `sitegen init` to create a new report, or pass --content DIR"])
     }
 }

@@ -61,11 +61,12 @@ import Testing
 
     @Test func theBuiltInThemeIsTheRepositorysTemplatesFolder() throws {
         let disk = LocalFileSystem()
-        var onDisk: [String: String] = [:]
+        var onDisk: [String: Data] = [:]
         for path in try disk.files(under: Repo.templates) {
-            onDisk[path] = String(decoding: try disk.contents(of: Repo.templates + "/" + path), as: UTF8.self)
+            onDisk[path] = try disk.contents(of: Repo.templates + "/" + path)
         }
-        let builtIn = Dictionary(uniqueKeysWithValues: BuiltinTheme.files.map { ($0.path, $0.text) })
+        var builtIn = Dictionary(uniqueKeysWithValues: BuiltinTheme.files.map { ($0.path, Data($0.text.utf8)) })
+        for file in BuiltinTheme.binaryFiles { builtIn[file.path] = Data(base64Encoded: file.base64) }
         #expect(builtIn.keys.sorted() == onDisk.keys.sorted(), "run `make theme` after adding or removing a template")
         for (path, text) in onDisk where builtIn[path] != text {
             Issue.record("templates/\(path) differs from the built-in theme: run `make theme`")

@@ -17,6 +17,9 @@ struct PageCache: Sendable {
     private var entries: [Key: Data] = [:]
     private(set) var hits = 0
     private(set) var misses = 0
+    /// When not nil, every job handed to `render` is kept here (tests render the page models
+    /// again, e.g. with sentinel values, to check the templates).
+    var recordedJobs: [PageRenderer.PageJob]? = nil
 
     init(isEnabled: Bool) {
         self.isEnabled = isEnabled
@@ -25,6 +28,7 @@ struct PageCache: Sendable {
     /// Renders `jobs` with `templates` on all cores, except those rendered before with the
     /// same template set, template and model; results keep the order of `jobs`.
     mutating func render(_ jobs: [PageRenderer.PageJob], with templates: TemplateSet) -> [OutputFile] {
+        recordedJobs?.append(contentsOf: jobs)
         guard isEnabled else {
             misses += jobs.count
             return jobs.parallelMap { OutputFile(path: $0.path, text: templates.render($0.template, $0.model)) }

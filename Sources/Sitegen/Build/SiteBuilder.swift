@@ -147,7 +147,7 @@ public struct SiteBuilder: Sendable {
                                               message: "cannot read this file to copy it into the site"))
             }
         }
-        files += templates.builtinAssets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, data: Data($0.value.utf8)) }
+        files += templates.builtinAssets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, data: $0.value) }
         return files
     }
 }

@@ -24,7 +24,7 @@ public struct ContentLoader: Sendable {
         let relativePaths: [String]
         if !fileSystem.exists(contentDirectory) {
             return (nil, [Diagnostic(file: contentDirectory, severity: .error, code: .contentMissing,
-                message: "there is no content folder '\(contentDirectory)' here: run `sitegen init` to create a new report, or pass --content DIR")])
+                message: "the content folder '\(contentDirectory)' does not exist: run `sitegen init` to create a new report, or pass --content DIR")])
         }
         do {
             relativePaths = try fileSystem.files(under: contentDirectory)

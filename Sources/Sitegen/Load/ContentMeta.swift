@@ -119,10 +119,14 @@ public struct DocumentKind: RawRepresentable, Decodable, Hashable, Sendable, Cus
 /// Front matter of a companion document.
 public struct DocumentMeta: Decodable, Hashable, Sendable {
     public var title: String
+    /// The line the original sets under its title.
+    public var subtitle: String?
     public var kind: DocumentKind
     public var outlet: String?
     public var author: String?
     public var date: String?
+    /// The address of the original publication.
+    public var url: String?
     public var description: String?
 }
 

@@ -89,7 +89,7 @@ public struct SiteConfig: Decodable, Hashable, Sendable {
     static let publicationKeys = ["title", "subtitle", "authors", "publisher", "place", "year", "isbn", "isbn_print", "colophon", "description"]
 
     /// The default header navigation.
-    public static let defaultMenu: [MenuEntry] = ["home", "full", "notes", "people", "organisations", "documents"].map { MenuEntry(page: $0) }
+    public static let defaultMenu: [MenuEntry] = ["home", "full", "notes", "sources", "figures", "timeline", "documents", "people", "organisations"].map { MenuEntry(page: $0) }
     /// The default links of the home page.
     public static let defaultHomeLinks: [MenuEntry] = ["full", "notes", "sources", "figures", "timeline", "abbreviations", "editorial", "documents"]
         .map { MenuEntry(page: $0) }

@@ -33,6 +33,48 @@ public struct HeadingItem: Hashable, Sendable {
     public var text: String
 }
 
+/// The words and link shown in place of a picture the edition does not reproduce.
+public struct MissingImageNotice: Hashable, Sendable {
+    /// E.g. "Image not reproduced:".
+    public var label: String
+    /// The text of the link, e.g. "the caption stands for a picture of the printed edition".
+    public var linkText: String
+    /// Where the edition explains it (or the source of the picture).
+    public var url: String
+
+    /// Creates a notice.
+    public init(label: String, linkText: String, url: String) {
+        self.label = label
+        self.linkText = linkText
+        self.url = url
+    }
+}
+
+private extension Block {
+    /// Whether the block holds an image anywhere.
+    var containsImage: Bool {
+        switch self {
+        case .paragraph(let inlines, _), .heading(_, let inlines, _): return inlines.contains(where: \.containsImage)
+        case .blockQuote(let blocks, _), .figure(let blocks, _): return blocks.contains(where: \.containsImage)
+        case .list(_, _, _, let items, _): return items.contains { $0.contains(where: \.containsImage) }
+        case .table(_, let rows, _): return rows.contains { $0.contains { $0.contains(where: \.containsImage) } }
+        case .htmlBlock(let raw, _): return raw.contains("<img")
+        default: return false
+        }
+    }
+}
+
+private extension Inline {
+    var containsImage: Bool {
+        switch self {
+        case .image: return true
+        case .html(let raw, _): return raw.contains("<img")
+        case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c): return c.contains(where: \.containsImage)
+        default: return false
+        }
+    }
+}
+
 /// Renders the blocks of one page body. Create one per body; it collects what it met.
 public struct BodyRenderer {
     /// The site's base path, e.g. `/` or `/sub/path/`.
@@ -65,6 +107,9 @@ public struct BodyRenderer {
     public var collectsEditorialNotes = true
     /// Added to heading levels (the full-report page nests sections one level deeper).
     public var headingShift = 0
+    /// Said at the top of a figure that has a caption but no picture, with a link to where
+    /// the edition explains why; nil leaves such figures as they are.
+    public var missingImageNotice: MissingImageNotice? = nil
 
     /// Finds mentions of profiles; the first mention of a profile in each section links to it.
     public var mentionMatcher: MentionMatcher? = nil
@@ -180,15 +225,29 @@ public struct BodyRenderer {
             }
             let head = body.first.map { HTML.el("thead", [], [$0]) }
             return .el("div", [("class", "table-wrap")], [
-                .el("table", [], [head, .el("tbody", [], Array(body.dropFirst()))].compactMap { $0 }),
+                .el("table", [], [head, body.count > 1 ? .el("tbody", [], Array(body.dropFirst())) : nil].compactMap { $0 }),
             ])
         case .figure(let children, _):
             figureCounter += 1
             let id = anchorsParagraphs ? "\(sectionID)-fig\(figureCounter)" : nil
             inFigure = true
             defer { inFigure = false }
-            return .el("figure", [("id", id)], [.el("figcaption", [], children.map { self.block($0) })])
+            return figure(id: id, caption: .el("figcaption", [], children.map { self.block($0) }),
+                          hasPicture: children.contains(where: \.containsImage))
         }
+    }
+
+    /// A figure; one without a picture says so first, when the page asks for it. Kept out of
+    /// `block(_:)`, whose stack frame is paid once per level of nesting.
+    @inline(never)
+    private func figure(id: String?, caption: HTML, hasPicture: Bool) -> HTML {
+        guard let notice = missingImageNotice, !hasPicture else { return .el("figure", [("id", id)], [caption]) }
+        return .el("figure", [("id", id), ("class", "figure-no-image")], [
+            .el("p", [("class", "figure-missing")], [
+                .text(notice.label + " "), .el("a", [("href", notice.url)], [.text(notice.linkText)]),
+            ]),
+            caption,
+        ])
     }
 
     private mutating func inlines(_ inlines: [Inline]) -> [HTML] {
@@ -241,7 +300,7 @@ public struct BodyRenderer {
             let content = inlines(children)
             linksMentions = outer
             guard let href = resolve(destination) else { return content }
-            let external = href.hasPrefix("http://") || href.hasPrefix("https://")
+            let external = ["http", "https"].contains(LinkDestination.scheme(of: href) ?? "")
             // A link whose text is its address (an autolink) is marked, so print does not repeat it.
             let isAutolink = children.plainText == destination
             let link = HTML.el("a", [("href", href), ("title", title.isEmpty ? nil : title),
@@ -378,42 +437,40 @@ public struct BodyRenderer {
             message: "raw HTML is not allowed in content and is shown as text: \(excerpt)"))
     }
 
-    /// Resolves a link destination; nil for a URL scheme that could run code.
+    /// Resolves a link destination to the `href` written in the page, percent-encoded as
+    /// cmark-gfm encodes it; nil for a URL scheme other than http, https and mailto.
     private mutating func resolve(_ destination: String) -> String? {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("#") { return trimmed }
-        if let colon = trimmed.firstIndex(of: ":"),
-           !trimmed[..<colon].contains("/"), !trimmed[..<colon].contains("#"), !trimmed[..<colon].contains("?") {
-            let scheme = trimmed[..<colon].lowercased()
-            if ["http", "https", "mailto"].contains(scheme) { return trimmed }
+        if destination.hasPrefix("#") { return LinkDestination.encoded(destination) }
+        if let scheme = LinkDestination.scheme(of: destination) {
+            if ["http", "https", "mailto"].contains(scheme) { return LinkDestination.encoded(destination) }
             diagnostics.append(Diagnostic(file: source.path, severity: .warning, code: .unsafeLink,
-                                          message: "link to '\(trimmed.prefix(60))' was removed: only http, https and mailto links are allowed"))
+                                          message: "link to '\(destination.prefix(60))' was removed: only http, https and mailto links are allowed"))
             return nil
         }
-        if trimmed.hasPrefix("//") || trimmed.hasPrefix("/\\") || trimmed.hasPrefix("\\") {
+        if destination.hasPrefix("//") || destination.hasPrefix("/\\") || destination.hasPrefix("\\") {
             // `//host/x` and `/\host/x` (browsers read `\` as `/`) lead to another host.
-            let rest = trimmed.drop { $0 == "/" || $0 == "\\" }.replacingOccurrences(of: "\\", with: "/")
+            let rest = destination.drop { $0 == "/" || $0 == "\\" }.replacingOccurrences(of: "\\", with: "/")
             let external = "https://" + rest
             diagnostics.append(Diagnostic(file: source.path, severity: .warning, code: .externalResource,
-                                          message: "'\(trimmed.prefix(60))' is a protocol-relative address: browsers read it as \(external.prefix(60)), on another host; write the https:// address if that is meant"))
-            return external
+                                          message: "'\(destination.prefix(60))' is a protocol-relative address: browsers read it as \(external.prefix(60)), on another host; write the https:// address if that is meant"))
+            return LinkDestination.encoded(external)
         }
-        if trimmed.hasPrefix("/") { return basePath + trimmed.dropFirst() }
+        if destination.hasPrefix("/") { return LinkDestination.encoded(basePath + destination.dropFirst()) }
         // Relative to the file's folder, within the content.
-        let parts = trimmed.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let pathPart = String(parts[0])
         let fragment = parts.count > 1 ? "#" + parts[1] : ""
+        if pathPart.isEmpty { return LinkDestination.encoded(fragment) }
         let folder = (source.relativePath as NSString).deletingLastPathComponent
-        let joined = ((folder.isEmpty ? pathPart : folder + "/" + pathPart) as NSString).standardizingPath
+        let joined = LinkDestination.removingDotSegments(folder.isEmpty ? pathPart : folder + "/" + pathPart)
         if pathPart.hasSuffix(".md") {
-            guard let url = pageURLs[joined] else {
+            guard let url = pageURLs[joined] ?? pageURLs[LinkDestination.percentDecoded(joined)] else {
                 diagnostics.append(Diagnostic(file: source.path, severity: .error, code: .linkBroken,
                                               message: "link to '\(pathPart)': no such content file (\(joined))"))
-                return fragment.isEmpty ? nil : fragment
+                return fragment.isEmpty ? nil : LinkDestination.encoded(fragment)
             }
-            return url + fragment
+            return LinkDestination.encoded(url + fragment)
         }
-        if pathPart.isEmpty { return fragment }
-        return basePath + joined + fragment
+        return LinkDestination.encoded(basePath + joined + fragment)
     }
 }

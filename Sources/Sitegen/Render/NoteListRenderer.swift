@@ -20,31 +20,8 @@ struct NoteListRenderer {
     /// The `<li>` of `note`; back-links to references in `localChapters` stay on the page,
     /// others point to the chapter page that holds them.
     func item(_ note: ResolvedNote, localChapters: Set<Slug>, withSources: Bool = false) -> HTML {
-        var children: [HTML] = []
-        if case .fragment(let blocks)? = noteBodies[note.label] { children = blocks }
+        var children = contents(note, withSources: withSources)
         let gone = parsedNotes[note.label]?.linkGone ?? false
-        if gone {
-            let badge: [HTML] = [.el("span", [("class", "link-gone")], [.text(strings["link_gone"])]), .text(" ")]
-            if case .element("p", let attributes, let inner)? = children.first {
-                children[0] = .element("p", attributes, badge + inner)
-            } else {
-                children.insert(.el("p", [], badge), at: 0)
-            }
-        }
-        if withSources, let links = sourceLinks[note.label], !links.isEmpty {
-            children.append(.el("p", [("class", "note-sources")], [.text(strings.plural("note_sources", count: links.count))]
-                + links.enumerated().flatMap { index, link -> [HTML] in
-                    (index > 0 ? [.text("; ")] : []) + [.el("a", [("href", link.url)], [.text(link.title)])]
-                }))
-        }
-        for explanation in note.editorialExplanations {
-            children.append(.el("p", [("class", "editorial-declared")], [
-                .el("span", [("class", "editorial")], [
-                    .el("span", [("class", "editorial-label")], [.text(strings["editorial_note_label"])]),
-                    .text(" " + explanation + "]"),
-                ]),
-            ]))
-        }
         let backLinks = note.references.enumerated().flatMap { index, reference -> [HTML] in
             let local = localChapters.contains(reference.chapter)
             let href = (local ? "" : urls.chapter(reference.chapter)) + "#" + reference.id
@@ -73,12 +50,43 @@ struct NoteListRenderer {
         return .el("li", [("id", note.id), ("value", Int(note.number).map(String.init)), ("class", gone ? "gone" : nil)], children)
     }
 
+    /// What a note shows wherever it stands (list, margin, preview): its text with the
+    /// "Link gone" badge, its source line, and the editors' explanations.
+    func contents(_ note: ResolvedNote, withSources: Bool) -> [HTML] {
+        var children: [HTML] = []
+        if case .fragment(let blocks)? = noteBodies[note.label] { children = blocks }
+        if parsedNotes[note.label]?.linkGone ?? false {
+            let badge: [HTML] = [.el("span", [("class", "link-gone")], [.text(strings["link_gone"])]), .text(" ")]
+            if case .element("p", let attributes, let inner)? = children.first {
+                children[0] = .element("p", attributes, badge + inner)
+            } else {
+                children.insert(.el("p", [], badge), at: 0)
+            }
+        }
+        if withSources, let links = sourceLinks[note.label], !links.isEmpty {
+            children.append(.el("p", [("class", "note-sources")], [.text(strings.plural("note_sources", count: links.count))]
+                + links.enumerated().flatMap { index, link -> [HTML] in
+                    (index > 0 ? [.text("; ")] : []) + [.el("a", [("href", link.url)], [.text(link.title)])]
+                }))
+        }
+        for explanation in note.editorialExplanations {
+            children.append(.el("p", [("class", "editorial-declared")], [
+                .el("span", [("class", "editorial")], [
+                    .el("span", [("class", "editorial-label")], [.text("[Editorial note:")]),
+                    .text(" " + explanation + "]"),
+                ]),
+            ]))
+        }
+        return children
+    }
+
     /// A labelled notes section (`aria-labelledby`), as GitHub renders footnotes.
-    func section(_ notes: [ResolvedNote], localChapters: Set<Slug>, heading: String? = nil) -> HTML {
+    func section(_ notes: [ResolvedNote], localChapters: Set<Slug>, heading: String? = nil,
+                 withSources: Bool = false) -> HTML {
         let heading = heading ?? strings["notes_heading"]
         return .el("section", [("class", "footnotes"), ("aria-labelledby", "notes-label")], [
             .el("h2", [("id", "notes-label")], [.text(heading)]),
-            .el("ol", [("class", "notes")], notes.flatMap { [.text("\n"), item($0, localChapters: localChapters)] } + [.text("\n")]),
+            .el("ol", [("class", "notes")], notes.flatMap { [.text("\n"), item($0, localChapters: localChapters, withSources: withSources)] } + [.text("\n")]),
         ])
     }
 }

@@ -59,7 +59,10 @@ public struct PageRenderer: Sendable {
 
         // Chapter bodies: ids are unique across the whole report, so that the full-report page
         // can hold every chapter with the same ids as the chapter pages.
-        var slugger = Slugger(reserved: ["main", "notes-label", "contents", "top", "site-search"]
+        let missingImage = MissingImageNotice(label: t["image_not_reproduced"],
+                                              linkText: t["image_not_reproduced_link"],
+                                              url: urls.editorialNotes)
+        var slugger = Slugger(reserved: ["main", "notes-label", "contents", "top", "site-search", "chapter-toc-title", "note-preview"]
                                 + site.chapters.map(\.page.slug.rawValue))
         var bodies: [Slug: ChapterBody] = [:]
         for chapter in site.chapters {
@@ -69,6 +72,7 @@ public struct PageRenderer: Sendable {
                                      slugger: slugs, sectionID: chapter.page.slug.rawValue)
                 r.noteReferenceIDs = notes.referenceIDs(in: chapter.page.slug)
                 r.noteNumbers = noteNumbers
+                r.missingImageNotice = missingImage
                 r.mentionMatcher = profiles.matcher
                 r.abbreviations = profiles.abbreviations
                 r.strings = t
@@ -133,6 +137,7 @@ public struct PageRenderer: Sendable {
         abstractRenderer.mentionMatcher = profiles.matcher
         abstractRenderer.abbreviations = profiles.abbreviations
         abstractRenderer.strings = t
+        abstractRenderer.missingImageNotice = missingImage
         let abstractHTML = abstractRenderer.render(site.abstract.document.blocks)
         diagnostics += abstractRenderer.diagnostics
         var documentEditorials: [(Parsed<DocumentMeta>, [EditorialNoteItem])] = []
@@ -145,6 +150,7 @@ public struct PageRenderer: Sendable {
             r.abbreviations = profiles.abbreviations
             r.permalinks = true
             r.strings = t
+            r.missingImageNotice = missingImage
             documentBodies[document.page.slug] = r.render(document.document.blocks)
             documentMentions.append((document, r.mentions))
             diagnostics += r.diagnostics
@@ -212,7 +218,9 @@ public struct PageRenderer: Sendable {
         siteView.editorialNotesURL = hasEditorialNotes ? urls.editorialNotes : nil
         siteView.params = config.params
 
-        if templates.allAssets.contains("assets/notes.js") { siteView.scripts.append(urls.asset("notes.js")) }
+        for script in ["notes.js", "reading.js"] where templates.allAssets.contains("assets/" + script) {
+            siteView.scripts.append(urls.asset(script))
+        }
 
         func model(title: String, kind: String, path: String, description: String? = nil) -> PageModel {
             let documentTitle = path.isEmpty ? publication.title : "\(title) · \(publication.title)"
@@ -242,15 +250,19 @@ public struct PageRenderer: Sendable {
                 .map { LinkView(title: $0.text, url: url + "#" + $0.id) }
             return TocEntry(number: String(index + 1), title: chapter.page.meta.title, url: url, sections: sections)
         }
+        let notesByLabel = Dictionary(notes.notes.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
+        let margin = MarginNotes { label in
+            notesByLabel[label].map { (number: $0.number, contents: noteList.contents($0, withSources: true)) }
+        }
         for (index, chapter) in site.chapters.enumerated() {
             let slug = chapter.page.slug
             let body = bodies[slug]!
             var m = model(title: chapter.page.meta.title, kind: "chapter", path: "report/\(slug)/",
                           description: chapter.page.meta.description)
-            m.eyebrow = chapterLabel(index)
-            m.contentHTML = body.html.rendered
+            m.eyebrow = t.format("chapter_of", ["number": String(index + 1), "count": String(site.chapters.count)])
+            m.contentHTML = margin.place(in: body.html).rendered
             let listed = notes.notes(listedIn: slug)
-            if !listed.isEmpty { m.notesHTML = noteList.section(listed, localChapters: [slug]).rendered }
+            if !listed.isEmpty { m.notesHTML = noteList.section(listed, localChapters: [slug], withSources: true).rendered }
             m.sections = contents[index].sections
             m.previous = index > 0 ? LinkView(title: site.chapters[index - 1].page.meta.title,
                                               url: urls.chapter(site.chapters[index - 1].page.slug)) : nil
@@ -322,7 +334,8 @@ public struct PageRenderer: Sendable {
             e.sections = entry.sections.map { LinkView(title: $0.title, url: "#" + ($0.url.split(separator: "#").last.map(String.init) ?? "")) }
             return e
         }
-        full.notesHTML = noteList.section(notes.notes, localChapters: Set(site.chapters.map(\.page.slug))).rendered
+        full.notesHTML = noteList.section(notes.notes, localChapters: Set(site.chapters.map(\.page.slug)),
+                                          withSources: true).rendered
         emit("full", full, at: "report/full/")
 
         // Abbreviations.
@@ -343,11 +356,18 @@ public struct PageRenderer: Sendable {
             var m = model(title: meta.title, kind: "document", path: "documents/\(document.page.slug)/",
                           description: meta.description)
             m.eyebrow = [kindLabel(meta), meta.outlet].compactMap { $0 }.joined(separator: " · ")
+            // Every document page states where the text comes from; what the copy the edition
+            // is made from does not state is said to be unknown rather than left out.
+            let unknown = t["document_fact_unknown"]
+            m.subtitle = meta.subtitle
             m.facts = [
-                meta.outlet.map { FactView(label: t["document_fact_source"], value: $0) },
-                meta.author.map { FactView(label: t["document_fact_author"], value: $0) },
-                meta.date.map { FactView(label: t["document_fact_date"], value: $0) },
-            ].compactMap { $0 }
+                FactView(label: t["document_fact_source"], value: meta.outlet ?? unknown),
+                FactView(label: t["document_fact_author"], value: meta.author ?? unknown),
+                FactView(label: t["document_fact_date"], value: meta.date ?? unknown),
+                meta.url.map { FactView(label: t["document_fact_original"], value: $0, url: $0,
+                                        archiveURL: "https://web.archive.org/web/\(publication.year.map(String.init) ?? "2")/" + $0) }
+                    ?? FactView(label: t["document_fact_original"], value: unknown),
+            ]
             m.contentHTML = documentBodies[document.page.slug]?.rendered
             emit("document", m, at: "documents/\(document.page.slug)/")
         }
@@ -469,7 +489,7 @@ public struct PageRenderer: Sendable {
                 let description = ([data.description].compactMap { $0 } + points.map { "\($0.when): \($0.figure)." }).joined(separator: " ")
                 charts.append(ChartView(
                     id: Slugger.slug(chart.file.name), title: ChartBuilder.title(chart), caption: data.caption,
-                    lede: site.content.charts.count > 1 ? data.description : nil,
+                    chartLede: site.content.charts.count > 1 ? data.description : nil,
                     svgHTML: builder.svg(chart, points, description: description).rendered,
                     whenHeading: data.table?.when ?? data.x?.label ?? "When", valueHeading: data.table?.value ?? data.y?.label ?? "Value",
                     whoHeading: points.contains { $0.checked.data.who != nil } ? data.table?.who ?? "Whose figure" : nil,

@@ -31,10 +31,11 @@ struct SitePages {
 
     /// The header navigation: `menu` of site.yml (or the default), pages the site lacks left out.
     func menu() -> [LinkView] {
-        let defaultMenu = ["home", "full", "notes"] + collections + ["documents"]
+        let defaultMenu = ["home", "full", "notes", "sources", "figures", "timeline", "documents"] + collections
         return (config.menu ?? defaultMenu.map { MenuEntry(page: $0) }).compactMap { entry in
             guard let url = urls[entry.page] else { return nil }
             let label = nonEmpty(entry.label)
+                ?? (["figures", "timeline"].contains(entry.page) ? titles[entry.page] : nil)
                 ?? (SitePage(rawValue: entry.page) != nil ? strings["nav_" + entry.page] : titles[entry.page] ?? entry.page)
             return LinkView(title: label, url: url)
         }

@@ -21,7 +21,7 @@ public struct TemplateSet: Sendable {
     /// The text of each template by name: two sets with equal sources render alike.
     public var sources: [String: String] = [:]
     /// Assets of the built-in theme the templates folder does not replace, by path (`assets/site.css`).
-    public var builtinAssets: [String: String] = [:]
+    public var builtinAssets: [String: Data] = [:]
 
     /// Every asset path of the theme, the site's and the built-in ones.
     public var allAssets: [String] { (assets + builtinAssets.keys).sorted() }
@@ -81,7 +81,10 @@ public struct TemplateSet: Sendable {
         let assets = files.filter { $0.hasPrefix("assets/") }
         let builtinAssets = BuiltinTheme.files.filter { $0.path.hasPrefix("assets/") && !own.contains($0.path) }
         var set = TemplateSet(library: library, assets: assets, directory: directory, sources: sources)
-        set.builtinAssets = Dictionary(uniqueKeysWithValues: builtinAssets.map { ($0.path, $0.text) })
+        set.builtinAssets = Dictionary(uniqueKeysWithValues: builtinAssets.map { ($0.path, Data($0.text.utf8)) })
+        for file in BuiltinTheme.binaryFiles where !own.contains(file.path) {
+            set.builtinAssets[file.path] = Data(base64Encoded: file.base64)
+        }
         return (diagnostics.hasErrors ? nil : set, diagnostics)
     }
 

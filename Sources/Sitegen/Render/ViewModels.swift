@@ -46,10 +46,13 @@ public struct SiteView: Hashable, Encodable, Sendable {
     public var params: [String: ParamValue]? = nil
 }
 
-/// A label/value line (document facts, publication facts).
+/// A label/value line (document facts, publication facts); the value may link somewhere,
+/// with a link to an archived copy beside it.
 public struct FactView: Hashable, Encodable, Sendable {
     public var label: String
     public var value: String
+    public var url: String? = nil
+    public var archiveURL: String? = nil
 }
 
 /// A group of editorial notes on the Editorial notes page.
@@ -100,6 +103,8 @@ public struct PageModel: Hashable, Encodable, Sendable {
     /// The search page's examples, from site.yml.
     public var searchExample: SearchExample?
     public var eyebrow: String?
+    /// A line under the title (a document's subtitle).
+    public var subtitle: String?
     public var contentHTML: String?
     public var notesHTML: String?
     public var previous: LinkView?
@@ -217,7 +222,7 @@ public struct ChartView: Hashable, Encodable, Sendable {
     public var caption: String?
     /// The chart's description, shown above it when the page holds several charts (with one,
     /// it is the page's description).
-    public var lede: String?
+    public var chartLede: String?
     public var svgHTML: String
     public var whenHeading: String
     public var valueHeading: String

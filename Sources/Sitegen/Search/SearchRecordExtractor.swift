@@ -119,11 +119,12 @@ public struct SearchRecordExtractor: Sendable {
             }
         }
 
-        /// Classes of elements whose text is not part of the text: note markers, permalinks, archive links.
-        static let skippedClasses: Set<Substring> = ["note-ref", "permalink", "archive"]
+        /// Classes of elements whose text is not part of the text: note markers, permalinks,
+        /// archive links, the edition's notice on a figure without its picture.
+        static let skippedClasses: Set<Substring> = ["note-ref", "permalink", "archive", "figure-missing"]
 
         static func skips(_ name: String, _ attributes: [HTML.Attribute]) -> Bool {
-            guard name == "sup" || name == "a", let classes = attributes.first(where: { $0.name == "class" })?.value else { return false }
+            guard name == "sup" || name == "a" || name == "p", let classes = attributes.first(where: { $0.name == "class" })?.value else { return false }
             return classes.split(separator: " ").contains { skippedClasses.contains($0) }
         }
     }

@@ -25,6 +25,8 @@ list_and: " and "
 
 # Layout: header, navigation, footer
 skip_to_content: Skip to main content
+menu_label: Menu
+back_to_top: Back to top
 site_navigation_label: Site
 search_placeholder: Search
 search_field_label: Search the report
@@ -73,6 +75,8 @@ link_full: Full report on one page
 chapter_number: "Chapter {number}"
 chapter_number_title: "Chapter {number}: {title}"
 chapter_sections_label: Sections of this chapter
+chapter_of: "Chapter {number} of {count}"
+chapter_toc_title: In this chapter
 notes_heading: Notes
 note_number: "Note {label}"
 note_back_single: "Back to the reference to note {label}"
@@ -103,6 +107,10 @@ editorial_place_text: Text
 document_fact_source: Source
 document_fact_author: Author
 document_fact_date: Date
+document_fact_original: Original
+document_fact_unknown: not stated in the copy this edition reproduces
+image_not_reproduced: "Image not reproduced:"
+image_not_reproduced_link: this edition gives the caption only; the picture is in the original
 document_kind_article: Article
 document_kind_summary: Summary
 document_kind_podcast: Podcast

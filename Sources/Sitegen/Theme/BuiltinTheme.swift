@@ -43,88 +43,282 @@ enum BuiltinTheme {
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#9a3412"/><path d="M9 22V10h6a4 4 0 0 1 0 8h-6M17 18l6 4" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>
 
 """##),
-        ("assets/notes.js", ##"""
-// Note previews: hovering, focusing or tapping a note reference shows the note in place.
-// Without this script the reference is a plain link to the note, which still works.
+        ("assets/fonts/OFL.txt", #"""
+noto-sans-myanmar.woff2: a subset of Noto Sans Myanmar Regular (Debian fonts-noto-core),
+made by tools/make-myanmar-font.sh. Noto has no Reserved Font Name.
+
+Copyright 2010, 2012-2020 Google Inc.; 2015-2020 Google LLC.
+This Font Software is licensed under the SIL Open Font License, Version 1.1.
+
+PREAMBLE
+
+The goals of the Open Font License (OFL) are to stimulate
+worldwide development of collaborative font projects,
+to support the font creation efforts
+of academic and linguistic communities,
+and to provide a free and open framework
+in which fonts may be shared and improved
+in partnership with others.
+
+The OFL allows the licensed fonts to be used, studied,
+modified and redistributed freely
+as long as they are not sold by themselves.
+The fonts, including any derivative works,
+can be bundled, embedded,
+redistributed and/or sold with any software
+provided that any reserved names are not used
+by derivative works.
+The fonts and derivatives, however,
+cannot be released under any other type of license.
+The requirement for fonts to remain under this license
+does not apply to any document
+created using the fonts or their derivatives.
+
+DEFINITIONS
+
+"Font Software" refers to the set of files
+released by the Copyright Holder(s) under this license
+and clearly marked as such.
+This may include source files, build scripts and documentation.
+
+"Reserved Font Name" refers to any names specified as such
+after the copyright statement(s).
+
+"Original Version" refers to the collection
+of Font Software components
+as distributed by the Copyright Holder(s).
+
+"Modified Version" refers to any derivative
+made by adding to, deleting, or substituting --
+in part or in whole --
+any of the components of the Original Version,
+by changing formats
+or by porting the Font Software to a new environment.
+
+"Author" refers to any designer, engineer, programmer,
+technical writer or other person
+who contributed to the Font Software.
+
+PERMISSION & CONDITIONS
+
+Permission is hereby granted, free of charge,
+to any person obtaining a copy of the Font Software,
+to use, study, copy, merge, embed, modify, redistribute,
+and sell modified and unmodified copies of the Font Software,
+subject to the following conditions:
+
+1) Neither the Font Software nor any of its individual components,
+in Original or Modified Versions,
+may be sold by itself.
+
+2) Original or Modified Versions of the Font Software
+may be bundled, redistributed and/or sold with any software,
+provided that each copy contains the above copyright notice
+and this license.
+These can be included either as stand-alone text files,
+human-readable headers or in the appropriate
+machine-readable metadata fields within text or binary files
+as long as those fields can be easily viewed by the user.
+
+3) No Modified Version of the Font Software may use
+the Reserved Font Name(s)
+unless explicit written permission is granted
+by the corresponding Copyright Holder.
+This restriction only applies to the primary font name
+as presented to the users.
+
+4) The name(s) of the Copyright Holder(s)
+or the Author(s) of the Font Software
+shall not be used to promote,
+endorse or advertise any Modified Version,
+except to acknowledge the contribution(s)
+of the Copyright Holder(s) and the Author(s)
+or with their explicit written permission.
+
+5) The Font Software,
+modified or unmodified, in part or in whole,
+must be distributed entirely under this license,
+and must not be distributed under any other license.
+The requirement for fonts to remain under this license
+does not apply to any document
+created using the Font Software.
+
+TERMINATION
+
+This license becomes null and void
+if any of the above conditions are not met.
+
+DISCLAIMER
+
+THE FONT SOFTWARE IS PROVIDED "AS IS",
+WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED,
+INCLUDING BUT NOT LIMITED TO
+ANY WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT
+OF COPYRIGHT, PATENT, TRADEMARK, OR OTHER RIGHT.
+IN NO EVENT SHALL THE COPYRIGHT HOLDER BE LIABLE
+FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY,
+INCLUDING ANY GENERAL, SPECIAL, INDIRECT,
+INCIDENTAL, OR CONSEQUENTIAL DAMAGES,
+WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE,
+ARISING FROM, OUT OF THE USE OR INABILITY TO USE
+THE FONT SOFTWARE OR FROM OTHER DEALINGS IN THE FONT SOFTWARE.
+
+
+"""#),
+        ("assets/notes.js", #"""
+// Note previews: hovering or focusing a note reference, or tapping it once on a touch screen,
+// shows the note in place; a second tap, or the preview's "Go to note" link, goes to the note.
+// A reference is a note-reference link (`role="doc-noteref"`) or any link to `…#note-N`: the
+// note is taken from this page or, for a link to another page (profiles, sources, timeline),
+// from that page, fetched once. The preview is inserted right after its reference, so Tab
+// moves from the reference into the preview's links. It opens below the reference, or above
+// when there is more room there, and always stays inside the window. Where the note already
+// stands beside the reference (a margin note on a wide screen) the margin note is marked instead.
+// Without this script every reference is a plain link to its note, which still works.
 (function () {
   "use strict";
-  var popover = null, current = null, hideTimer = 0;
+  var popover = null, current = null, hideTimer = 0, pointerType = "", pointerTime = 0;
+  var pages = {};  // URL without hash -> Promise of a Document
 
-  function noteFor(ref) {
-    var id = decodeURIComponent((ref.getAttribute("href") || "").split("#")[1] || "");
-    return id ? document.getElementById(id) : null;
+  function refOf(target) {
+    var link = target && target.closest ? target.closest("a[href]") : null;
+    if (!link || (popover && popover.contains(link))) return null;
+    if (link.classList.contains("note-backref") || link.closest(".margin-note")) return null;
+    if (link.getAttribute("role") === "doc-noteref") return link;
+    var url;
+    try { url = new URL(link.href, location.href); } catch (e) { return null; }
+    if (url.origin !== location.origin || !/^#note-[\w.\-]+$/.test(url.hash)) return null;
+    if (link.closest("li[id^='note-']")) return null;  // inside a note: the note is right there
+    return link;
   }
 
-  function build(ref, note) {
-    if (!popover) {
-      popover = document.createElement("div");
-      popover.id = "note-preview";
-      popover.className = "note-preview";
-      popover.setAttribute("role", "tooltip");
-      popover.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
-      popover.addEventListener("mouseleave", scheduleHide);
-      document.body.appendChild(popover);
+  function targetOf(ref) {
+    var url = new URL(ref.href, location.href);
+    return { page: url.origin + url.pathname + url.search, id: decodeURIComponent(url.hash.slice(1)) };
+  }
+
+  function noteFor(ref) {
+    var t = targetOf(ref);
+    if (t.page === location.origin + location.pathname + location.search) {
+      return Promise.resolve(document.getElementById(t.id));
     }
+    if (!pages[t.page]) {
+      pages[t.page] = fetch(t.page, { credentials: "same-origin" })
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+        .then(function (html) { return new DOMParser().parseFromString(html, "text/html"); })
+        .catch(function () { delete pages[t.page]; return null; });
+    }
+    return pages[t.page].then(function (doc) { return doc ? doc.getElementById(t.id) : null; });
+  }
+
+  function marginNoteOf(ref) {
+    var sup = ref.closest(".note-ref");
+    var next = sup && sup.nextElementSibling;
+    if (next && next === popover) next = next.nextElementSibling;
+    return next && next.classList.contains("margin-note") && next.getClientRects().length ? next : null;
+  }
+
+  function labelOf(ref, note) {
+    var n = note && note.getAttribute("value");
+    return n || (note && note.id ? note.id.replace(/^note-/, "") : ref.textContent.replace(/^\s*note\s*/i, ""));
+  }
+
+  function ensurePopover() {
+    if (popover) return popover;
+    popover = document.createElement("div");
+    popover.id = "note-preview";
+    popover.className = "note-preview";
+    popover.setAttribute("role", "dialog");
+    popover.hidden = true;
+    popover.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    popover.addEventListener("mouseleave", scheduleHide);
+    return popover;
+  }
+
+  function fill(ref, note) {
     while (popover.firstChild) popover.removeChild(popover.firstChild);
-    var label = document.createElement("p");
-    label.className = "note-preview-label";
-    label.textContent = "Note " + ref.textContent;
-    popover.appendChild(label);
-    var body = note.cloneNode(true);
-    body.removeAttribute("id");
-    var drop = body.querySelectorAll(".note-backref, .note-sources, [id]");
+    var label = labelOf(ref, note);
+    popover.setAttribute("aria-label", "Note " + label);
+    var heading = document.createElement("p");
+    heading.className = "note-preview-label";
+    heading.textContent = "Note " + label;
+    popover.appendChild(heading);
+    var body = document.createElement("div");
+    var copy = note.cloneNode(true);
+    var drop = copy.querySelectorAll(".note-backref, [id]");
     for (var i = 0; i < drop.length; i++) {
-      if (drop[i].classList.contains("note-backref") || drop[i].classList.contains("note-sources")) {
-        drop[i].parentNode.removeChild(drop[i]);
-      } else {
-        drop[i].removeAttribute("id");
-      }
+      if (drop[i].classList.contains("note-backref")) drop[i].parentNode.removeChild(drop[i]);
+      else drop[i].removeAttribute("id");
     }
-    var div = document.createElement("div");
-    while (body.firstChild) div.appendChild(body.firstChild);
-    popover.appendChild(div);
+    var parts = copy.childNodes;
+    for (var j = 0; j < parts.length; j++) body.appendChild(document.importNode(parts[j], true));
+    popover.appendChild(body);
     var go = document.createElement("a");
-    go.href = ref.getAttribute("href");
+    go.href = ref.href;
     go.className = "note-preview-go";
-    go.textContent = "Go to note " + ref.textContent;
-    go.addEventListener("click", hide);
+    go.textContent = "Go to note " + label;
+    go.addEventListener("click", function () { hide(); });
     popover.appendChild(go);
   }
 
+  // Below the reference when it fits (or when there is more room below), otherwise above;
+  // never wider or taller than the window.
   function place(ref) {
+    if (!current || popover.hidden) return;
     var r = ref.getBoundingClientRect();
-    var width = Math.min(420, document.documentElement.clientWidth - 16);
+    var vw = document.documentElement.clientWidth, vh = window.innerHeight, margin = 8, gap = 6;
+    if (r.bottom < 0 || r.top > vh) { hide(); return; }
+    var width = Math.min(420, vw - 2 * margin);
     popover.style.width = width + "px";
-    var left = Math.max(8, Math.min(r.left + window.scrollX - 20, window.scrollX + document.documentElement.clientWidth - width - 8));
-    popover.style.left = left + "px";
-    popover.style.top = (r.bottom + window.scrollY + 6) + "px";
+    popover.style.maxHeight = "none";
+    var below = vh - r.bottom - gap - margin, above = r.top - gap - margin;
+    var natural = popover.scrollHeight + 2;
+    var useBelow = natural <= below || below >= above;
+    var room = Math.max(80, useBelow ? below : above);
+    var height = Math.min(natural, room, vh * 0.6);
+    popover.style.maxHeight = height + "px";
+    popover.style.left = Math.max(margin, Math.min(r.left - 20, vw - width - margin)) + "px";
+    popover.style.top = (useBelow ? r.bottom + gap : Math.max(margin, r.top - gap - height)) + "px";
+    popover.setAttribute("data-placement", useBelow ? "below" : "above");
   }
 
   function show(ref) {
-    var note = noteFor(ref);
-    if (!note) return;
     clearTimeout(hideTimer);
-    if (current && current !== ref) restore(current);
-    build(ref, note);
+    if (current === ref && popover && !popover.hidden) return;
+    var margin = marginNoteOf(ref);
+    if (current && current !== ref) hide();
+    if (margin) {
+      current = ref;
+      margin.classList.add("is-current");
+      return;
+    }
     current = ref;
-    if (!ref.hasAttribute("data-describedby")) ref.setAttribute("data-describedby", ref.getAttribute("aria-describedby") || "");
-    ref.setAttribute("aria-describedby", "note-preview");
-    ref.setAttribute("aria-expanded", "true");
-    popover.hidden = false;
-    place(ref);
-  }
-
-  function restore(ref) {
-    var previous = ref.getAttribute("data-describedby");
-    if (previous) ref.setAttribute("aria-describedby", previous); else ref.removeAttribute("aria-describedby");
-    ref.removeAttribute("data-describedby");
-    ref.removeAttribute("aria-expanded");
+    noteFor(ref).then(function (note) {
+      if (current !== ref || !note) return;
+      ensurePopover();
+      fill(ref, note);
+      var sup = ref.closest(".note-ref") || ref;
+      sup.parentNode.insertBefore(popover, sup.nextSibling);
+      if (!ref.hasAttribute("data-describedby")) ref.setAttribute("data-describedby", ref.getAttribute("aria-describedby") || "");
+      ref.setAttribute("aria-describedby", "note-preview");
+      ref.setAttribute("aria-expanded", "true");
+      popover.hidden = false;
+      place(ref);
+    });
   }
 
   function hide() {
     clearTimeout(hideTimer);
     if (popover) popover.hidden = true;
-    if (current) restore(current);
+    var marked = document.querySelectorAll(".margin-note.is-current");
+    for (var i = 0; i < marked.length; i++) marked[i].classList.remove("is-current");
+    if (current) {
+      var previous = current.getAttribute("data-describedby");
+      if (previous) current.setAttribute("aria-describedby", previous); else current.removeAttribute("aria-describedby");
+      current.removeAttribute("data-describedby");
+      current.removeAttribute("aria-expanded");
+    }
     current = null;
   }
 
@@ -133,16 +327,25 @@ enum BuiltinTheme {
     hideTimer = setTimeout(hide, 250);
   }
 
-  function refOf(target) {
-    return target && target.closest ? target.closest('a[role="doc-noteref"]') : null;
-  }
+  function recentTouch() { return pointerType === "touch" && Date.now() - pointerTime < 1500; }
 
-  document.addEventListener("mouseover", function (e) { var ref = refOf(e.target); if (ref) show(ref); });
-  document.addEventListener("mouseout", function (e) { if (refOf(e.target)) scheduleHide(); });
-  document.addEventListener("focusin", function (e) {
+  document.addEventListener("pointerdown", function (e) {
+    pointerType = e.pointerType; pointerTime = Date.now();
+    if (popover && !popover.hidden && !popover.contains(e.target) && !refOf(e.target)) hide();
+  }, true);
+  document.addEventListener("pointerover", function (e) {
+    if (e.pointerType !== "mouse" && e.pointerType !== "pen") return;
     var ref = refOf(e.target);
     if (ref) show(ref);
-    else if (popover && !popover.contains(e.target)) hide();
+  });
+  document.addEventListener("pointerout", function (e) {
+    if (e.pointerType !== "mouse" && e.pointerType !== "pen") return;
+    if (refOf(e.target)) scheduleHide();
+  });
+  document.addEventListener("focusin", function (e) {
+    var ref = refOf(e.target);
+    if (ref && !recentTouch()) show(ref);
+    else if (!ref && current && !(popover && popover.contains(e.target))) hide();
   });
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && current) {
@@ -151,20 +354,62 @@ enum BuiltinTheme {
       ref.focus();
     }
   });
-  // Touch: the first tap on a reference shows the note, a second tap follows the link.
-  document.addEventListener("touchstart", function (e) {
-    var ref = refOf(e.target);
-    if (ref && current !== ref) { ref.setAttribute("data-touched", "1"); }
-    else if (!ref && popover && !popover.contains(e.target)) hide();
-  }, { passive: true });
+  // Touch: the first tap on a reference opens its preview; a second tap on it follows the link.
   document.addEventListener("click", function (e) {
     var ref = refOf(e.target);
-    if (ref && ref.getAttribute("data-touched") === "1") {
-      ref.removeAttribute("data-touched");
-      if (current !== ref) { e.preventDefault(); show(ref); }
+    if (!ref || !recentTouch()) return;
+    if (current !== ref) {
+      e.preventDefault();
+      if (current) hide();
+      show(ref);
+    } else {
+      hide();
     }
   });
-  window.addEventListener("resize", function () { if (current) place(current); });
+  var pending = false;
+  function reposition() {
+    if (pending || !current || !popover || popover.hidden) return;
+    pending = true;
+    requestAnimationFrame(function () { pending = false; if (current) place(current); });
+  }
+  window.addEventListener("resize", reposition);
+  window.addEventListener("scroll", reposition, { passive: true });
+})();
+
+"""#),
+        ("assets/reading.js", ##"""
+// Way-finding in a chapter: the section being read is marked in the chapter's contents
+// (`aria-current="location"`), which stays in view beside the text on wide screens. Only
+// colours change, so nothing moves. Without this script the contents are a plain list of links.
+(function () {
+  "use strict";
+  var links = Array.prototype.slice.call(document.querySelectorAll(".chapter-toc a[href*='#']"));
+  if (!links.length) return;
+  var sections = links.map(function (link) {
+    var id = decodeURIComponent(link.getAttribute("href").split("#")[1] || "");
+    return { link: link, heading: document.getElementById(id) };
+  }).filter(function (s) { return s.heading; });
+  if (!sections.length) return;
+  var marked = null, pending = false;
+
+  function update() {
+    pending = false;
+    var line = window.innerHeight * 0.3, now = null;
+    for (var i = 0; i < sections.length; i++) {
+      if (sections[i].heading.getBoundingClientRect().top <= line) now = sections[i]; else break;
+    }
+    if (now === marked) return;
+    if (marked) marked.link.removeAttribute("aria-current");
+    if (now) now.link.setAttribute("aria-current", "location");
+    marked = now;
+  }
+  function schedule() {
+    if (!pending) { pending = true; requestAnimationFrame(update); }
+  }
+  window.addEventListener("scroll", schedule, { passive: true });
+  window.addEventListener("resize", schedule);
+  window.addEventListener("hashchange", schedule);
+  update();
 })();
 
 """##),
@@ -565,8 +810,8 @@ enum BuiltinTheme {
   --editorial-text: #5c3d00;
   --mark-bg: #ffe27a;
   --measure: 40rem;
-  --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, "Noto Serif", "DejaVu Serif", Georgia, serif;
-  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Myanmar", "DejaVu Sans", sans-serif;
+  --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, "Noto Serif", "DejaVu Serif", Georgia, "Sitegen Noto Sans Myanmar", serif;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Sitegen Noto Sans Myanmar", "DejaVu Sans", sans-serif;
   color-scheme: light dark;
 }
 
@@ -706,7 +951,15 @@ h4 { font-size: 1.05rem; }
   color: var(--muted);
   margin-bottom: 0.35rem;
 }
-[lang="my"] { font-family: "Noto Sans Myanmar", "Myanmar Text", "Padauk", var(--sans); line-height: 1.9; }
+/* Burmese: the theme's own subset of Noto Sans Myanmar (fonts/OFL.txt). unicode-range makes a
+   browser fetch it only for a page that holds Myanmar characters. */
+@font-face {
+  font-family: "Sitegen Noto Sans Myanmar";
+  src: url("fonts/noto-sans-myanmar.woff2") format("woff2");
+  unicode-range: U+1000-109F, U+A9E0-A9FF, U+AA60-AA7F;
+  font-display: swap;
+}
+[lang="my"] { font-family: "Sitegen Noto Sans Myanmar", var(--sans); line-height: 1.9; }
 .prose code { font-size: 0.9em; }
 .table-wrap { overflow-x: auto; }
 .prose table { border-collapse: collapse; font-family: var(--sans); font-size: 0.95rem; }
@@ -972,7 +1225,7 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
 
 /* Note previews (notes.js) */
 .note-preview {
-  position: absolute; z-index: 20; max-height: 50vh; overflow: auto;
+  position: fixed; z-index: 20; max-height: 50vh; overflow: auto; overscroll-behavior: contain;
   background: var(--background); color: var(--text);
   border: 1px solid var(--rule); border-radius: 6px; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18);
   padding: 0.75rem 0.9rem; font-size: 0.92rem; line-height: 1.5;
@@ -981,26 +1234,177 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
 .note-preview p { margin: 0 0 0.4rem; }
 .note-preview a { overflow-wrap: anywhere; }
 .note-preview-label { font-family: var(--sans); font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); }
-.note-preview-go { font-family: var(--sans); font-size: 0.85rem; }
+.note-preview-go { font-family: var(--sans); font-size: 0.9rem; display: inline-flex; align-items: center; min-height: 24px; }
+.note-preview .note-sources { display: block; }
 @media print { .note-preview { display: none !important; } }
 
-/* Header layout: title and search on one row, the navigation below; on phones the
-   navigation scrolls sideways on one line instead of taking three. */
+
+/* Header layout: title and search on one row, the navigation below. Header, main column and
+   footer share one width (--page-width), so that they start at the same x on every screen. */
+:root { --page-width: calc(var(--measure) + 2rem); --note-width: 16rem; --toc-width: 12rem; --column-gap: 2.5rem; }
+main { max-width: var(--page-width); }
 .site-header-inner {
+  max-width: var(--page-width);
   display: grid;
   grid-template-columns: 1fr minmax(12rem, 20rem);
   grid-template-areas: "title search" "nav nav";
   gap: 0.4rem 1.5rem;
   align-items: center;
+  position: relative;
 }
 .site-title { grid-area: title; }
 .site-search { grid-area: search; max-width: none; }
 .site-nav { grid-area: nav; }
-@media (max-width: 40rem) {
-  .site-header-inner { grid-template-columns: 1fr; grid-template-areas: "title" "search" "nav"; gap: 0.35rem; padding-bottom: 0.25rem; }
-  .site-nav { overflow-x: auto; -webkit-overflow-scrolling: touch; scrollbar-width: none; }
-  .site-nav ul { flex-wrap: nowrap; white-space: nowrap; }
+.site-nav a { display: inline-flex; align-items: center; min-height: 1.75rem; }
+.site-search input, .site-search button { min-height: 2rem; }
+
+/* On phones the menu is a disclosure (<details>, no script needed): a "Menu" button that shows
+   every item in a column. Wider screens show the same links as a plain list. */
+.site-menu { display: none; }
+.site-menu > summary {
+  display: inline-flex;
+  list-style: none;
+  cursor: pointer;
+  align-items: center;
+  gap: 0.4rem;
+  min-height: 2.75rem;
+  padding: 0 0.9rem;
+  border: 1px solid var(--muted);
+  border-radius: 4px;
+  color: var(--text);
+  font-weight: 600;
 }
+.site-menu > summary::-webkit-details-marker { display: none; }
+.site-menu > summary::before { content: "☰\FE0E"; font-weight: 400; }
+.site-menu[open] > summary::before { content: "✕\FE0E"; }
+.site-menu > ul { list-style: none; margin: 0; }
+@media (width < 40rem) {
+  .site-header-inner { grid-template-columns: 1fr auto; grid-template-areas: "title nav" "search search"; gap: 0.5rem 1rem; }
+  .site-nav-list { display: none !important; }
+  .site-menu { display: block; }
+  .site-menu > ul {
+    position: absolute; left: 0; right: 0; top: 3.6rem; z-index: 30;
+    display: block; padding: 0.25rem 1rem 0.75rem;
+    background: var(--background); border-bottom: 1px solid var(--rule);
+    box-shadow: 0 0.5rem 1rem rgb(0 0 0 / 0.12);
+  }
+  .site-menu > ul a { display: flex; min-height: 2.75rem; border-top: 1px solid var(--rule); font-size: 1.0625rem; color: var(--text); }
+}
+
+/* Way-finding: the chapter's contents, back to top, the place you came back to. */
+.chapter-toc { font-family: var(--sans); margin: 0 0 2rem; }
+.chapter-toc-title { font-size: 0.95rem; font-weight: 650; margin: 0 0 0.3rem; color: var(--muted); }
+.chapter-toc ul { margin: 0; padding-left: 1.1rem; }
+.chapter-toc a { display: block; padding: 0.15rem 0; }
+.back-to-top { font-family: var(--sans); font-size: 0.95rem; margin: 3rem 0 0; text-align: right; }
+.back-to-top a { display: inline-flex; align-items: center; min-height: 2.75rem; padding: 0 0.25rem; }
+.back-to-top a::before { content: "↑\FE0E\00a0"; }
+:target { scroll-margin-top: 5rem; }
+.note-ref a:target, .note-ref a.is-returned {
+  background: var(--editorial-bg);
+  color: var(--editorial-text);
+  box-shadow: 0 0 0 0.15rem var(--editorial-bg);
+  outline: 2px solid var(--accent);
+  border-radius: 3px;
+}
+
+/* Tap targets of at least 24 × 24 px (WCAG 2.2 target size): note numbers, back-links,
+   paragraph marks. The number keeps its superscript look without raising the line. */
+.note-ref { vertical-align: baseline; position: relative; top: -0.5em; font-size: 0.75em; line-height: 1; }
+.note-ref a { display: inline-block; min-width: 24px; min-height: 24px; line-height: 24px; padding: 0 0.2em; text-align: center; }
+.note-backref, a.permalink { display: inline-block; min-width: 24px; min-height: 24px; line-height: 24px; text-align: center; }
+.pager a { min-height: 2.75rem; justify-content: center; }
+
+/* Headings never smaller than body text; quotations at body size. */
+h4, h5, h6 { font-size: 1.125rem; }
+.prose blockquote { font-size: inherit; }
+.mentions h3, ol.timeline h3 { font-size: 1.125rem; }
+
+/* Contrast: placeholder at the muted colour (≥ 4.5:1 in both schemes), paragraph marks opaque
+   where there is no hover, search highlight dark enough for link-coloured text. */
+::placeholder { color: var(--muted); opacity: 1; }
+@media (hover: none) { a.permalink { opacity: 1; } }
+@media (prefers-color-scheme: dark) { :root { --mark-bg: #4d3b00; } }
+.search-results mark { box-shadow: inset 0 -2px 0 var(--accent); }
+
+/* Margin notes (MarginNotes.swift): each note beside its first reference, in the right margin
+   of wide screens, as Tufte CSS's sidenotes; floats that clear each other never overlap. */
+.margin-note { display: none; }
+@media screen and (width >= 75rem) {
+  body.kind-chapter { --page-width: calc(var(--toc-width) + var(--measure) + var(--note-width) + 2 * var(--column-gap) + 2rem); }
+  article.chapter {
+    display: grid;
+    grid-template-columns: var(--toc-width) minmax(0, var(--measure)) var(--note-width);
+    column-gap: var(--column-gap);
+    align-items: start;
+  }
+  article.chapter > * { grid-column: 2; min-width: 0; }
+  article.chapter > .chapter-toc {
+    grid-column: 1; grid-row: 1 / span 6;
+    position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow-y: auto;
+    margin: 0; padding-top: 0.4rem;
+  }
+  .chapter-toc ul { list-style: none; padding: 0; }
+  .chapter-toc li { margin: 0; }
+  .chapter-toc a {
+    display: block; padding: 0.3rem 0 0.3rem 0.7rem; border-left: 3px solid var(--rule);
+    text-decoration: none; line-height: 1.35; font-size: 0.9rem;
+  }
+  .chapter-toc a:hover { text-decoration: underline; }
+  .chapter-toc a[aria-current="location"] { border-left-color: var(--accent); color: var(--text); font-weight: 400; }
+  .chapter-body { display: flow-root; }
+  .margin-note {
+    display: block; float: right; clear: right;
+    width: var(--note-width);
+    margin: 0.35rem calc(-1 * (var(--note-width) + var(--column-gap))) 0.9rem 0;
+    padding-left: 0.6rem; border-left: 2px solid transparent;
+    font-family: var(--sans); font-size: 0.875rem; line-height: 1.45; font-style: normal; font-weight: 400;
+    color: var(--text); text-align: left; text-indent: 0; hyphens: manual; letter-spacing: normal;
+    overflow-wrap: anywhere;
+  }
+  .prose figure .margin-note { margin-right: calc(-1 * (var(--note-width) + var(--column-gap) + 1rem)); }
+  .prose blockquote .margin-note { margin-right: calc(-1 * (var(--note-width) + var(--column-gap))); }
+  .margin-note-block { display: block; margin: 0 0 0.35rem; }
+  .margin-note-number { font-weight: 700; color: var(--accent); margin-right: 0.15rem; }
+  .margin-note .note-sources, .margin-note .margin-note-block.note-sources { font-size: 0.8125rem; }
+  .note-ref:hover + .margin-note, .note-ref:focus-within + .margin-note, .margin-note:hover, .margin-note.is-current {
+    border-left-color: var(--accent);
+  }
+}
+
+/* Illustrations whose picture the edition does not reproduce say so where they stand. */
+.figure-missing { display: block; font-style: italic; color: var(--muted); margin: 0 0 0.4rem; }
+
+/* Print: page numbers in the page margin (@page margin box), a running head with the page's
+   title at the top of every page (a fixed element repeats on each printed page; the body's
+   top padding is repeated on every page by box-decoration-break), lines under 80 characters. */
+.print-running-head { display: none; }
+@media print {
+  @page {
+    size: A4;
+    margin: 12mm 28mm 18mm 28mm;
+    @bottom-center { content: counter(page) " / " counter(pages); font-family: system-ui, sans-serif; font-size: 9pt; color: #333; }
+  }
+  body { font-size: 11pt; padding-top: 12mm; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+  main, .prose { max-width: 34em; }
+  .print-running-head {
+    display: block; position: fixed; top: 0; left: 0; right: 0; height: 8mm;
+    font-family: var(--sans); font-size: 8.5pt; color: #333; border-bottom: 0.5pt solid #999;
+    white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+  }
+  .margin-note, .back-to-top, .chapter-toc { display: none !important; }
+  .note-ref { top: -0.4em; }
+  .note-ref a { min-width: 0; min-height: 0; line-height: 1; }
+  .note-backref { min-width: 0; min-height: 0; line-height: 1; }
+  .footnotes, .notes-list { font-size: 10pt; }
+  ol.notes { max-width: 34em; }
+  .editorial { font-size: inherit; }
+}
+
+/* Chart labels never under 12 px: below 480 px the chart keeps that width (its 13 px labels
+   at 92 %) and its figure scrolls sideways on its own, instead of shrinking the text. */
+.chart-figure { overflow-x: auto; }
+svg.chart { min-width: 480px; }
 
 """#),
         ("chapter.mustache", #"""
@@ -1010,21 +1414,22 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
   <header class="page-header">
     {{#eyebrow}}<p class="eyebrow">{{eyebrow}}</p>{{/eyebrow}}
     <h1>{{title}}</h1>
-    {{^empty(sections)}}
-    <nav class="page-toc" aria-label="{{t.chapter_sections_label}}">
-      <ul>
-        {{#sections}}<li><a href="{{url}}">{{title}}</a></li>
-        {{/sections}}
-      </ul>
-    </nav>
-    {{/empty(sections)}}
   </header>
+  {{^empty(sections)}}
+  <nav class="page-toc chapter-toc" aria-labelledby="chapter-toc-title">
+    <p class="chapter-toc-title" id="chapter-toc-title">{{t.chapter_toc_title}}</p>
+    <ul>
+      {{#sections}}<li><a href="{{url}}">{{title}}</a></li>
+      {{/sections}}
+    </ul>
+  </nav>
+  {{/empty(sections)}}
   <div class="prose chapter-body">
 {{{contentHTML}}}
   </div>
+  {{>pager}}
   {{{notesHTML}}}
 </article>
-{{>pager}}
 {{/main}}
 {{/layout}}
 
@@ -1050,8 +1455,9 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
   <header class="page-header">
     {{#eyebrow}}<p class="eyebrow">{{eyebrow}}</p>{{/eyebrow}}
     <h1>{{title}}</h1>
-    {{^empty(facts)}}<dl class="facts">
-      {{#facts}}<dt>{{label}}</dt><dd>{{value}}</dd>
+    {{#subtitle}}<p class="subtitle">{{subtitle}}</p>{{/subtitle}}
+    {{^empty(facts)}}<dl class="facts document-facts">
+      {{#facts}}<dt>{{label}}</dt><dd>{{#url}}<a href="{{url}}" rel="noopener noreferrer">{{value}}</a>{{#archiveURL}} <a class="archive" href="{{archiveURL}}" rel="noopener noreferrer">archived copy</a>{{/archiveURL}}{{/url}}{{^url}}{{value}}{{/url}}</dd>
       {{/facts}}
     </dl>{{/empty(facts)}}
   </header>
@@ -1120,9 +1526,9 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
   </header>
   {{{contentHTML}}}
   {{#charts}}
-  {{#lede}}
-  <p>{{lede}}</p>
-  {{/lede}}
+  {{#chartLede}}
+  <p>{{chartLede}}</p>
+  {{/chartLede}}
   <figure class="chart-figure" aria-labelledby="{{id}}-caption">
     {{{svgHTML}}}
     <figcaption id="{{id}}-caption">{{title}}.{{#caption}} {{caption}}{{/caption}}</figcaption>
@@ -1235,14 +1641,22 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
 {{/site.scripts}}</head>
 <body class="kind-{{kind}}">
 <a class="skip-link" href="#main">{{t.skip_to_content}}</a>
-<header class="site-header">
+<div class="print-running-head" aria-hidden="true">{{documentTitle}}</div>
+<header class="site-header" id="top">
   <div class="site-header-inner">
     <a class="site-title" href="{{site.basePath}}">{{site.title}}</a>
     <nav class="site-nav" aria-label="{{t.site_navigation_label}}">
-      <ul>
+      <ul class="site-nav-list">
         {{#site.navigation}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
         {{/site.navigation}}
       </ul>
+      <details class="site-menu">
+        <summary>{{t.menu_label}}</summary>
+        <ul>
+          {{#site.navigation}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+          {{/site.navigation}}
+        </ul>
+      </details>
     </nav>
     <form class="site-search" role="search" aria-label="{{t.site_navigation_label}}" action="{{site.basePath}}search/" method="get">
       <input id="site-search" type="search" name="q" placeholder="{{t.search_placeholder}}" aria-label="{{t.search_field_label}}"
@@ -1252,6 +1666,7 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
 </header>
 <main id="main" tabindex="-1">
 {{$main}}{{/main}}
+<p class="back-to-top"><a href="#top">{{t.back_to_top}}</a></p>
 </main>
 <footer class="site-footer">
   <p>{{site.title}}{{#site.subtitle}}: {{site.subtitle}}{{/site.subtitle}}.{{#site.authors}} {{site.authors}}.{{/site.authors}}{{#site.imprint}} {{site.imprint}}.{{/site.imprint}}</p>
@@ -1499,5 +1914,10 @@ p:hover > a.permalink, a.permalink:focus-visible, p:target > a.permalink { opaci
 {{/layout}}
 
 """#),
+    ]
+
+    /// Files that are not text (fonts), base64-encoded.
+    static let binaryFiles: [(path: String, base64: String)] = [
+        ("assets/fonts/noto-sans-myanmar.woff2", "d09GMgABAAAAANzcABEAAAACjEAAANx5AAIAQgAAAAAAAAAAAAAAAAAAAAAAAAAAGoVMG7ESHILNJgZgAIEOCCwJnAwRCAqGykCF5lcBNgIkA5B0C4g8AAQgBY04ByAMgSdb9VSSC+LGtvtraQAQUUSpHiYyM8XrFHJ3gXaEV0/DVA+Drivsdn/IDig3ewV3q4SoY9sl+P///////9+ZfBHbPnldk7Q72OmGY+NUBAX9Ah+xqBqXYKJqZKQS04zyEKXQRRmqoHVjZKGmimoNpYRAwlISptQyde3ERIVnpiRCL50Z6ElVhIYl1eF14E3ao1ctsrHgwbthNeVU0Kxk64Fyyq1RUNAGbYsIJ1y6x6HTHWv7IKxa7g3lB8WpiDCrFC4EKaUxSM972Hi8b+Hs7xucM5YbzxILDuK+OvTgMNr78WNHxSn5RXLnpXx+ZezLvwvcTnjAnXeXq/f90f3qXfuNf/DOv3/eH39x463evK3gfLo/4NIoxxW6DzQJv7oEaHzh8t/fM/2C09PQYwo7qHQHsz9PKuEP6jaRdtCSFlj+kUEJQEkeEWrCt2pcKxe6TZo2pCkTmkm5itFITwqByczyNTuDSCsWUV2zFx5cokuBLOnosCVp+bu5bxKvqX0+uHEDYuIooOJvye1vI1C2QWXVgHbUzmCf8DoGKgY2zSTCpaa85hbIFheuq/LJLGTOfxl8Chgxbn8VMBpZ2aPjcssjr3zy6z/Pr+1/r33OuXMnGGCIGlJAGEIchzCeImIQqU2qmF8xmocRhU++D6temPkq0BdVVjP4/+8v+zx7H7jwXpGqSV8NKHGDmlHSaxrSaGbs6hp+Niv3rDJ1EjkJfviD0BTBfv9v1XPO+yFQAKjCChAtkALU0TEqilARqmRJLauoJbh3gLZZxhwGiJVjh6jjMWZiYRVRFmUliID2CgvzGbODRRVj6CqNdfP/9Mt/1l7nvk+MSoEyWYVkBMagopEUwmEFeaZ7gJYbMGD7VX1E3dd91OVH1PaLInMDaQmVFCQkRKINwEiwSB0DFTFpA4xCRSZ1mnNdaRir9oEDwA6zYksysCzD9JQFAwZgs3k0hPwQwszZGjE3+z+22RO80DqFAAkmEQLe+sw3VvW0ftP7UWcH5jmkg3WhLKejpOWDoS3poIbLFVAI6NwYo+RMIpFIJpOJxJyD67ITi9p+i6IoOoro/cc26z+oOASoocGkajNZMb/c1gK3/a079GxEIUbSqW6LA7jt+9d3XIZ3ZyRiEimxaGBrGCG0DQOmiLAh6HXlr8rSsPP7TN3ZQEUZ0hJmGSrp3RGSw5FGCbIk0g5x1zqrpRVFu1315+xctcSqg/6RE5Pfe1aqeQnLPtcNdFn2o1t+WEO/TVc7cXLmQEUkeUGqyHfbxj+bTu7hOv86U+llk3KbyHbCsvmYpwJbcgiclt/erVmb9RCNLDYcmOBLdoMD9yiaoiiKpmn/eZ3Wn/seSzKhzBhCJ6ywJzCjpYz3ExQVUtdwv2rW0pYMyVKB7woMj08nMQAR4VVdO2CywhE5EJ+Hh9fNLwQ8iAYJEtwTfzEBb4G2X3079fVuGW4WM2vNy6S8n0chKzVoUqJrE1uF5DEi/NL51jBroX2IhR/O8EX0Ddkppa6/pr+fcrN/k1Tn0X+zs9qaIpUVgyYZWHEd/nFyRXQVS4K0jui6QhUbm6EJy797voIhBnMy2SymphucWxRFUTRN0zTtBgeuURRF0TRN07QH3PwrpZRSSg8QGBz4xhZZlrssy7Isy7Isd3ODA7coiqJomqZp2gNufpVSSillYp0hhmfytq4nJ5Ty8n3IowKiJCZaFTH8f1BERVjEhdnvbXmUVjMT8q5kjVtKK/8f3HgwEiVR1WiUqYFBMDvLqi079IR/S/BrA9P//6WVtG5fqcM6viOHttE0kENuG5CZcYSw9erXVH/d/lNnpUk1tdqIejRx5RRaPUkzGTpklAJg63YKmUaADA3ZQiNsaMCNjQwYN4AJMqOF5x+cUoFtBHDW//R/dneGumtyqXkS9xDCvdxfk6FfWiilCYeW+UgU36E4GKER2oDFtiwLtcm3Q7r/f6+qbd97H6TAYgcUUyhkijRV6bKnLVWsKbXtZvbAfe/jAe99FL4PFnyQIgWQkkXKDgnIsgzKzi+gAoCQBpKVHElxzpFLMkppilO6DNBNjFKo9Cml71Nq385uZrFJqbsslsliN7ObfaUwL+480NoBafsSUI9frd5ZOi9bo6Nw9k+H8nGS39ubLv78zaG/UBTy0tszHDMDwgShKCQIF8elLntcwqJBKYT0HKmqK0kIRnpZM6UPo/owZVmzy4eHjsYTfLOoVLq3KZWPezwKIQik5NJoR5lakaekr62Mi/aUcfT/r/N1vc//J3lhh7kIK+BMNHUrj5bMUlB2AFiVF39k1VGJ2PgJ5BDKQSdlwmH6Y8duI+M4ZPzrWsCxp+PSSABqq8itFvSR20AjIsNwzzzj66JvFmbZ/kKwQSQNNs0LqaQyo5eDMfM9kf9fOzZ4n39NTdVUTVVU1RERUSNyGzpwVbAJhmQJx9tQDR/pAMvthTtCXlOnjLFYzurGhUGyWfD0qDye3ZZaKZBsfe0VB1xwAl0CJNtz879ladYxYZKtxRMb27hUigQSmOzjdcdY6/+Z1V61798pcogHakGJHM7A/kPmqgsiWz3/umJCM6hIaQlpM0S//ROWgMiCiPCrWD5wgESJpCRJhGTJ4DnPgW6yQW99CDnyQYEiQrEqUG04ocZEMMkkwmSTwVTTCNM9D+rVE2abA5ZbCVZZRVirCeywCxx0GLzkEuGyD0nNmgnX/UD40U/gZ78QfvU7+MOfhL/8A/51k3CLbhPcofskPKBHBI/BJBIQhCS8E9mAQj6giUKYh+ycE8XZEHKgJxqFmWi0vFCtwkSTsRPNwk30vMpQPUGiuapC82xNtEpzorVEyRpIEu00GNptNNF+08leNpvoVXuTnbI/dMaVZB+6Gmr2MNkPHod+t5LoD6vJ/vQy9I9Xif71idA93CPRA7gJY2QPwljZSgKLkyQJ660PVqAIqzZ8ReLlhLWIV+Hg4yusftUR7KhLjp8sTmLkYthizGLAYrRiqGKcYpDkFa5WASaCN8tDMwCj4uF1uJGJNWABWUxihGJ4YjBiGAFDsP6dMSAyiZIPj36nJ+kkImq96Z+7ez38rWNwvr8rd3LBj46xIRfd4XeTgs7IxP9xmlkELxfO7bN2vstFj47H8OPQ85BXTN+2KOkRgY7ZrNHQ9gQSJxxyzBe0QRQnThvJkkXrJluMHPkSFCvWTj/9pahQxanGRKlmmy1rF9jD+jqsAT6vB/rHNMTDKvPbZHlvfKKK5bOmGQ+7I1xci4oYY4wxJr6741Q1aegWB49IqCOTycEvtXDUTDpmynETTphy0qRTq5XTzpLOrRbOu0i6FPZXbI88yY2Tm8oSTsndEfarICnzs+x8csPYpF9qRZPpdDMx1RaezXwExGAzZjcWZizSWKyxtgnwKkcYevSdyMR6gETObB7O20uVQi0JQ+MwIDEy1tprZxMBx/WY1GjsoIB5byqe0NWcxOkhWcNPZuzXhv2e5/7yMCwxe9C9u1wcF+SxmvF8NckoE4JLiKwQViuo2Q18IgTUEXTTyhXRbRa2+HZ1AsWJ+ccCkUZJQ8ifjkiRTII5dEKjpkAiLUhiQS0wEaYY6G+bQRZIiGMlkQU+r1eh/8UU77av+gLStOa9Be5lxzAf69nh8mlni1IoairEzCdA5EPJ2KcmQ+DL5AoGMljhu6eIsGWUR8s4CsQi6cSLVdwXBMbLASYzF+iJWppk/TogT6KX0SI7WKmkNO8yU8rplpo15lxrrI8xrhEPG3+WNfEIazpCzTiz4pxTcQ+peCdU/LOpKsBM8XnZCoSPNow+e9DmE4AN1/p1iRfwDprSoXq2mdKe9uyR0dlTHF7ThXob+fSOjD7la8e32DSvo3WZUGOrzc0/PME3uJ+XS/MitfzCl8qReXnzrzQMZlbuc7VkaRAd0xv3ZarPQ41Pz2bM9HJGSoylUlI+Q02DC+9mB6M5Bt5jevD7vUTLKlHkPX7oWU2oaa5B9bFcb8cqHGQ4yApvGLLBTD/V097PYXpPdQyy3BXrp/YMNUprSTb0fB0YyjHun3Fp9nS9qtO2Lvq5OLs2vSO2p976HFd/Nh4r8a7O2WoQHx3yLWZugzGjFjvJF4LQtMl3sWGJxdjqUKEopjkaEeu/WSH7oyC8m8s5GLM85TaoYUDYEhXHZLUllBhIHR456+UgnkX3WOxRSZbPXRjS278o0qQSP6RWc1szo95pLmytXoSIXHzoYAIOZ30VQJ7yXcj4gtJpiRd8XPfRjz73Bfat78ivjdSou6m7S9b/dJCbvNKDB/lnaH2BmYAWnAXbInLgWGxBwoorBrHkKKh1KROtrgk1ldmI0bKwMOCLyF8035iup1gDo8kGDaWyyJ7L3TJVZFZeqyru51UdRD7s/kDDw8drTr9oJEdzAmf+y3teNvI4oUwcWLm/i01ViOpHNDIBEBhiT0DYBQtsIKw4gK16InJuhyNRHQPq0OMucr0Ey5iIL7Tf6CNW8mWQpa3JVYzzjXrbtf5LsWjQuCtm7Vnj9fi8jawaD23zCec0yt/3tz30sme/x4fh65cTrtr7Gr8e/elvZtbZyr6Dzua57xw7YB6LnNf8F7LI4uL4YUdexs9Ya1z+Ssdd70Srlpcw7/e0tTCRUTT4qdHbtQVFOe1vHN589epyLu7KyW1LKYzUtVdRXNFbM7D3E3N1Rb1uLBplxSoilnJIl38Jbug1OSpY1euSK7qBvDZVFSZmPZnJLPaBZ06M1hP7w9Vq4rzHaawecmrkULyek4pTsT5rVreFit9Nngial0CU/EuO9GZZwpoovjlpo/x49e1s17ioS5sIQvxq9Wi91LW/F9ukEBxr2Y4V6khMQsJUCOJzW3N6FcnATSIkakuTLQNr6al/fiYf+4zZl77h6Xs/8HGP7pOfVqOA1GCmkAzgSW0yYlxMduxrmxOI/2YCSyhcdFmRkOtTqoxyo6NXiFtFtVUsmyUqfa2+rDUgNSo6w9VwpEaPTmPoc7CmaORlNGMYi8SmSsoYbVimAoUqDW0Y4BmuxihjjTPBRJOavJtquhlmqlNvoVUQD11r7M3Y/OIveA2v4118jB/xr7/Gn0SGHze8jnev5eP4C/VWYAk/bHx1nQM28Td4mD+UdfT7JfyWf97Gp59bUP3rWrZmkdd78Z6EzfsdOtgcvRQU25rcvMIL5fVIZ0O65Pi67qUR5Qa+pybH83zkOw6/bgGOFo6x40J6QrhCHi8+AkF22L9OPJHwqMNMI420RSG6bj3AvkZz6THAdDy1B2orskJkar6KYGs4pg845hKorpZZsgZoCigaTgagwoae/gNc5tiMeIxH/DBbvn7d9wAHGHrgbfLxOiEn+2m2cPyPxxgny702tpYmjzPB6ofxbO6a9Hte1u1uP13N5out7Z3lrLx83XxasNCFVUu+B3psjtMBTqRNHhnb8Q/dCzmRQLk9+rcuGHTChWGnx2XH5LGmyNWWg1G0TV33Np1vGKhSz9hSc+/F36v58wpHr1y/UT/PIV3BVd3s8SwsuRcH82Mieu+iLI9VuBaaw9UshLf1VUF8R709n2N/9lCfWIbDMxafnGr0zcmWw3lYnRt2vS0RN/L3GprAtriU012ugrAqG+pNdY5N3uK2aqOEaaackHrPtG7Kffv5TLmUF1PcKqNakldI8hloyWaZ05ooxV+oM6T74ercj/cVv1Sr5OUYhNBcPZSyM4RbEROV5eLt3dH2Jm2mH5r+fwWOFQe9feQTn/nCV77xnR/84k//ueku3acn9IzcoIoiwpFQ0GCAESasss4mM3bY44AjTjjjihvueOCJF95454NZ8eHLXyC0EGEwIkWLFS9RMiw8IjKqNBloCgkIjQbZhf1tKag3wkW/OALHXe0pf8+ts3D2woUNNlfHvb0Z2dHIXo6aV6JBj4cf+JWIsp34udKKuz3XseEcnF45g08HQq+5za7YMqpM6Z8reumqsStXrr4J6cKFl3mG53ll9PLFVCYemevIn+qFr/5gC9ivDU4Ah0rhe9suFefHk9SDX3mUi3horI85R3tGyrkemSBoXD9VSqQyKBkekMl9+0RWHjx5sfHhy4+/AIGCBEvRHhWQyUJC/3uRaYFtPvZ7WkhTatrTSffyfNRsz4heEL04/xLxZauX419ufkvH9CL9EOIpb8Y/6d9XDM6r1bHqtlbUw3/nltl7uD3cr3hzeb/zn+C/xD/Hv8H/T8ARbBQMCkc6CzQCbEvU7EgqDbY2dv067uOphytX1vY9jnnK6emRW5+i8zBEkPEfn6snDieT4qcQfHjMZ9coXDZJv0Ezoj2Aego2bpFKj2q2HIvNmB/Z8m1aYRZ59n3IvTWSYX3fai22ddiMAF/w/dWbo7MDJSd5aWONpSbV68SuuOk33MG+Bhh7K35kJyspUJhojpfEF+/65Idy05UbYt4aC9KiicYisKW6JOurYl849xEExS6HLPmTn2Lga4ip5lin0Z66/rKCRYmTzKWTTKeIapWrSTRBecdxkzuNq+0MbkJncVM68TKcVF17xla+LkTzIs6rrjAd/surcoujD+rY7bJ5gUUvH7Q9Wi/d6pWblwaDcy6VK1v38g5uSpVrLGw1tSgYmbAWJMja4uf94rGzIY3WjXrslKKTbHUavPGSj+fFv9pEs7HVxQ1MzS63WkYHLj2hsfJv37GUshO0jf5Cp9QAK90vvUk5lPY6VvXZMItGdmHmpRtTLHzZW/JNVp/QHFtDohHYvYo1O4IbobEMT9qwEWjQzqilhpqtJLEYHr2gu/SjBknUvZdKPHzCtw3Hdn3Z7hZZYZ2G4RgP/A/68e/bV7zlAx/70vd+9bdb9ICegaHDCl9QNpwAPHjxFyJSPCyyDCz5SnFVayQk0qPXsEnz9jnilAuuUbjrsRWvfcQjuFkiLBaVTaxNOsQCI8VqQ8byQsXy0yMW5GtMqyA2yreYQWvkU1JsrDvErO4R8wzEfLOLxZUemx0hNt6nmGh4bG1RsZE+x2Q9Y1U5xJIzi0WUGpvoe0z3I2bMGct1HUO9YzU+xric2IhMYqFZxCIzIBacGjG/UmL/8yWmSonleEzMq6BYhT8ws58xUyWxMWkQ80+LWEC42LgCYv0zitkDx8LbHCvOKdYtWCzTU2LeWojZosQm5Bfr51/M4gbmUXIsKyDWPcNYSMGxyuJiowGaNWw+/FiKlyguhQb1qP6yBODvdOMGt+wO3a7uDQQ9+qcHKXzoPYSQfQOzHx95EHExTutXtfISKZOaC1+qvwsMSDwVEYnnT+9ZC0qm5j47W6Hly/yQT8AreZ9fXAi7UOEiRIoSLU6iZL13srssOXKVXhVLx7Ey76vGCCONMV4tT7veJo22aerxj8OvfvO7f3qP27iDu3iEx3iCp3iGFjayic3sQWwKAIUJIEmKogEDA0WnAyMLycpK8uQJvNgoPgJBkCBKsGAQIoRiZyeFCqWEi6BEiiRFiaJEi6bEiQOJEmmSJVO6yQI5ckl58kC+fNLQs1lM6mcG/SUrERTtGsbIpPEm1QqOqJVNBF27hm2Y1GTKLlMOmnTd2McmfGrC58a+NOFrE7419r2bfuxHovMzhkx/WAiixGnNG2voDvn81OPe0tNuYEtstYcWDui1T8RgAiEjq6jTkjAME45xAkwT4mQCnE6A5d/ocradZ9dF9ucyCXE1AVYTYvOGba5d59ZN7u3y6A7P7vHqMV+e8uM5f/OSmE5cj+J6Fte7RDklyitRQXFFFyUS9JWkvxQD4QxGmDJKVFFcVYmGvuH3zrVbuEuqR2ghJa59alOkXgZIM3LO7YESdZGvHMMvycl6SgS26PYQFccla3hPcTnhdhcGEiAXe25V2ujByO6HbO8C8bx/IYIeChQqct3HPvW5L33tW9/72R/+dcMdukeP6Sm1UCuQ0KDDBAus8GLEBJgZC1Zs2HHgBAbgyo0HJJTN/AQIEixUuAhRYsRJkCQFDgEJRap0mUPy6N63aDIa0ZrGD8aBdz+hkSDmUqXXvcv5uLBLRPSy2JTNxk+0AIfWG2w5rnE50SvDWJylhPx0HiTxvp3SSCDbPBtZcLsXXkrBQF97CmkWKsKitPHxRZFgZ/P3UEh4iWG11qxChdUYbWONs1oT/FUQcSO22f/tRU3+wiTsaev1thz3cvEeCopKUBLiiYm8yeEGey24Ovknvfizu4x3aGlGmXsYE7H+8hwYglb/YSTVO6264agwwu54RtoM/GnFWjCMY5UHkk8/tj9Ej8nH7ScdZX9Kfmp8uvSMzTMeQeIWPWrSh59I2QPfp5qrEZ+42Y/RMbFky8FW2dwvUL0GjbbYqku3Hv/bSaIW+JGbKxpWXNBxxciI173RzMyydPBX48mX4sePgb8QSuhkArONtcUxfjKHhNJuunVKdbIpMhVZaLzUfBK3X2oHd0ZTYipIzSoxIZIyYDktMtWT1JRaZ5XzSVylWnPZ3HTauUZLmEOuasisbF8Ku5Wr3ILOEayRgtoRDJKC5hFskoLyIZNZkrgNhYDQE3AOxQ1yjBhv03JaowujKcRRfpobpinhR9BaczZ6GklauxgmtPEj6CC5xdRm0tpzEtaYlxX9523czbF/7AEeEmN3DxobFtZkapRQmxaCh5nGaoJPQsODj9kyyDFdrmnyTVMsUWGZVDAZqyqTbtU3knGQ6Rxm8rK8+onNLdCYqW+k5SDTOch4DjNpWDTJ9MZJE9aRcRZ5aUnCUQAiJ16UuZFAthJ/toBPm7ulSskAO04eSQNTkoDjvhiN+esogj0ZjB+dMJQFtuRUIVOSKY09pBTvZEoyJVnSiStJQRASY20WY3uEFhmTU9MIb9AW5/UM5BFXlRCoIkmSMMZByWzS+3PaCQPU6EL60nt+Z4r7dKE0abI1s7Kbd+vP3UEUcoI96I9Kt3CEeHKy7+PYhyWryxa2C6HlvLdQpnKx5zIzWWoqgYgHMIS0HBzEq0xOecPHfuSvVPU3Duq5YCCkNgOyleFY7TTzyr7pkKFXQAcugjEYm2AuPj5Hvx4gpJAJtQsUW2aLPeZWBKEBNoOwT+x7i4i8rMBG+FkBnRams1Q/kEMn3GFohP17UjUaKwNRaZDsdRnoSkUNEg3rS2yYPgIgOl0pCnKADykHQ5VuEx1pwKcChwrsKfCmGGYGcRinVYaJAQkKbcFxlNdI93t2M8MLowG24DLKX5SzKE9RhlLgJgVWousIyjuUcTww11CWUeAID4sRKBdQ/NfFhbR6QGz2IgnMd8iDXbIuStWYbpEGB5zyge/dIsL7gkgK28mgijzKwkLPspPx8obt/eK5MhaiQhxlyEdnVt20vOlunzUFLFhts2DN6jEk/tBUxhJVHzhM42vJ3650W8ydaC0wAODL5uFtdAMACAwAAJ67Fl0cAoYRRsvtoB7FhrCPTxnHS/gOBHqrbSlCL19CYhXEIxCxhfdQQFQ5rKFTqj+rSr7gk36rL5mCz/tQyWJlSGKQie0pFBTXIhjEa7IoMWsu7hbsOcAlPz1kwPd7R0p02U8cYihmLkggGTVIRDjgXEm92TkexbRzd16vdfwtEEYavISlqrBOFRappivieFIsTEkM85wZljVyGL0WVMon1dv6i5JcL0WGdpe7q7Y2izEyE0mSF91rSL40/+XS6ygeUCRJyU1A3QC5LrM9qRfmzVYIbIK0RpyAKDFCGpUE6kryEHIDo0z7cYKdgLXWzZAVaYOt8f+cYNu8OE9qaQcGO0PnSzaiVn6TwQODRwH4pSorBfZSss2Lowd4QuipDYglxyFBwiEA165GYeL6KlEAYDyYDoiZBD3l4J7VIxAPKKMmUeRKG0KM1NIMBVQnntiWmHvL2r2fLxyRKchnpadbysJK2kuyy66A100Yk5K0bQv8M0XVMH4k1xvAnbKY7ANJ29dc0BrIa/uNNQdNrrxg3o7bY2ccsMuO2+tON++6vASDpfWvbTn07XbE501fn7iU6b9L0PmWh4gJeyjJEyz1Vw6PA3tEt+ZueVpodQ5As3xZkYg0P/zGf8hkGTykKIZa0nwIVLSQcx6+zSQSpD8m4VYvtIQkzXOD/C0/6AjhnqFsXeS0moaAdyAni2PD1WrsDPWO45Ekrgc4K0nuYRNtSaM9MZQVvVeWQmEsTVFhhpoD2ZMJS0JMmoUfZDaMvhMNnWzTiYbC7jzT46gpWB8naQ25pTHhvVZASjbPbwFqzVo5batvIyYFcARDXXBxRea0Bupzg///LYLFcuqqj1KVxppqnlVeQCsvKTQI6UMyGU+TpgaSTlVcbUgfDMTyorndQzBpKJiPGphgXkj77/Zl8JN/UoUt1d+yEmOzLPxMC8fHUplk2Wi6W38Dlf21wTIAnzJ2kakncAtJ7w+uVtojToSozgR/oG9XR7U+kDsqeeEua5T8I5zLCEtAlxYjMEqKraWDkJrtIpZSYmvyxImhOSUBgkd/X+EAlKTqeztb+A1L4eeMSyoNy4svdNd9XnIjjY0o7foybrhHT0APbfjJuW4IOA8J18tacg0jsxU3tzz7J4hilaWPQv0Mke35x5lspjkmgN47Z92aybOUGXJDRP/aZQnjoaM0L0rKb7TNcbs71btWY57MRjUmsHHu5bLIt93GU7QZZbLUIL3kX1+2Uo2x0Mr83OF/fBVH3HEHd7jTiCg28//cNvdy6RH9xfSSq9gA5YaZqs5otddmniWr8lfnWf+i9sN+K1BVy5YtW7Zs2bJly5YtHxd7mUqOvKh+8tQzz+97KddioIzQjmg06LBfd5PCoiUPmRyvu1KrASO0g7iLqf12u2iPA1nnetkll911n+QnuBahOee9DEHecNVr3qyNyLgp0xZIHbLXQSecccRtdxx2wUO33PMgCHq0kytehzDGGHiRB3kQ2fu40y6WoH6PqhRt9okbzOQtb3vP+x11zEmnnHUuMEn0uje82Zhxx51wuufVDCxt3bs+7JrrZG64Qh7B7/VEMyvZ273jAq02lHlC6zPiI/y66qm/MyHtH4YLz7GeV7ygeNHA/PePMi5t8ETkLYCnIJH87QYepXBEZqRiJGiL1U9teYXivRLgGBlNo462A/XkD5N97LJbDgQzr5/P2h6gSKUozH7qz9cwoHFpIBPXIOQ9Mrg1W25Ib76JynrnA5X3CXepqu94QtX9hpuG7y5epCVdUhn1HoKcsFbvqg9BXsBKHEggKCCVvpqtDBl/3Al0FlyCSJdyVuzZd58l4QQbaKACBLSrF5AmCHniNRyB/boJo5oi7dlcy7RaL3WNUJD4G7ZZ4LPd9jb7HfiMpH+of+9xxKjG6ZBlxMJAREREga0EoZBWePu4p/3Uo16JkWE/Dalnxtf4GX+xM7QDAAAITSY4QkwN8ChV19oAALEtAAAAAH1FYJ7EhmmMrISNchJNUhSk5STFzeCwWFJ0Ch8aBL8p20bSbI8R/+JAQgmR/OgAIj38dmWX6B+vS/3skV8IsRUDqxUDexBGRTAcJFidpG4qzZ7rp/8EqJaCXgkpQvpHFRJOusZWM18zwU8wL2Wih+mCTQgxnd00oWYUJiFaSO9E5+HMTDn+NZU8kagqZeaolC5T1sIoW60bbTyjWhMmSO+sQkLKRY4FY7ORsY+gx82TNWiwLba6uCmhndUGL9qsUQJJuvgRd6tSfB6/uhDyWnW/S1H5cFMR0wgCaDS1XL15l+iW9aR3u5Fx0Jm+oSe9xz0Ze9JIF1Ee6rm5ejOSeauRLkpKyCoyKtazuuqZBWlWeh7os0zLy0h5gVZ6dR95z8uk9Z5217WISEhf2cdGaYHFVeXY2xv0ZGir3iJiXjKrLleM1+ssQ60r6ZKtdsu7DHzrJ83hHjT8aQ36tHHqrVq/ow9s26J1yJmR2YTsk46DDCBAnLrCkCENKqRDCx05A/SLnVDWllJaOv4tf1/7l5uSZWYHKazSGMobZnKjD48WWJe8plUNz9j0IivIbvL/evKNnKHVy4K4mIrq0VLOjX+xos6cj6I+d5lGh5zznq/97YlYQgeBnCChxaMWaDmWN5CraVCr6bwGfbUzjD1nWzkn14FL5dKQChhtfN6WSFTRYZWECukFQiBj8bqWMomicJlTtgFGq7Oi5ucDrRd/x+d+daemvJN3rnboG2J7uuMkp6DB6Z6p6LBgrKANHWCA0x4bBYln7UFLLBTm0GEw17TPLhURmTT1b2/yoz2OuaKZmqsZfcNN3+geb6JdSIUhpHNGmIxGJXIMnVqjg6l1Ke018YD3DwzzyH5aSkOGp58Pe2n0FemrV2LOuNuJTDzoJjeyvC5SkBhthYnnELnZxxWmzck5dkkTC8eT8TrrwoHFSpzl5pTPDnL5yVSDVElDYXWFYPVA3skc082S+9keCjdXKLaautRmOLgebi8aCbsa5TVGXNdMSNWs6avnYVSzd83zmN9saIHErkUopsWApSU4pRUgxXX9Lbx12CXPK/Gqmr2Tv7f1iJ+dvmsO8WvpVWOJUO0GQSgw1ByTIGWDFQS1gNGcBqcABSC4SQNVBAUExC4UCohQlLLpla5oxXCXuhJHO2Cp0OXZeTiECYAJKEaoQJoAZDFVAzZAkzh4A2RZaCAH6FO9oQ5gXH0NPEC0+sAewL4DD/wwBVdekLF4taB6J0eQT9sJOkKVcla4kgca4W7gC/KOmHU1FFH0bEorUEhJ/c4kgEKI0innFpPtMlgwjHvjMF4AAAMAYACwGnyqnFJhsQwcOzBq8ZBJysgQ55jUqJFi14TYeCsmLFB+JJgPnwy9iqjmEHUSBEEQZIIgQnuvTvusLpgf1ex8KBEEFZlMhkw9LYNBSvBeIgQJgCAIgiAIobsEL3QRIfSPwPgFRxAC18cBAAAAAAAQ+gogsHyAwO8BAAAAAAAAAAAAACYnZfPC4+cGu0jC1yUJrD3B3YJgaSsKv36k6ZZosM8pb/nc7x5Agz8HHgLFIsvFIyQx7UhMWOsmNOvJMBSIOkIDpU7PBDNcGQcFonRooNTRcRZYrIylpzRoC39V8SBnrbnWZSokZ+v3FwIoNQRSBoKAxDqlK6b1eV7CnF8IQGoIRAaCABKZTLMDuX+vVZoc8ZpP/e4RTLBzFSgRDYdQvz0uuO89Sw4csMAljzXeWte/+Z2YbI/3scLpKXWuPtV/04nszN/Eko6xsuabozWEf8472scqHR08EDbO0TqWtIMyZ2Qwp//yyUiA0qb6YObuMIsdxzhwztZHnz3E9R77OHDM1klcbFjHjh3C79l6abzfsc3WTPuJyM5cmMshD6IDCqDTS2cR+dNusObX+A1sgnDwOeVd+X/NjlTzuvR/kHjJBR/41r+eAbqeA/AVPTL/0BX3vfab2I7cc41SrgvXhXuOutaGMHWr4cgJ4fJwZs7MmTkzZ+EsnIWzcBbOwngsPXXgJBSI0qCBlPn2vNN63qMf3oA4ztba4qCBLkllFSZFFp353TOtsM0rrvjYrx5Ab/LM+xbvyN/Eijry2lHBTC5eRsrmZvY51uI9dYiUzU/n9Z85++cynPqtOX6fWvNssMcZ7/nWjZRwIAcoGES5BFqDgIdOaXDUgWHKQBBoGgQ+UVw/4AaBIGQgCGRdnkvvCx9LcsaK0mLtNKN1Lrkvfay2qT7/HGvJ+1iRK9aQBg9Q1UGvv+fu6OsOfdo4Hjee85T3ePBBox52jJ8yyqGHfMa4zvH4r7LhTW5++3Zkp3Zh16bY3T3eyl7vIz/iiQFFq44BRJhQjgGIMKFohuV4ABEmFM2wHA8gwoQyzkQ9JJwuJAw8EgCQBQIjVjKiNAy5inEI1AMaYlHrPGVcWLYjlYVqDAQMIgfX0DNB4MiUcSGVNtYBEovSxjoPSCxq7prVEBI1xiGmXGrXQky5VHXTdn2IKZeqbtquD7F8OBK6vMsiDCdIimZYDpcnIiomISklLSMrp6DIV1JWUVVT15x8AkJiEjJqWjogAzMLO4ibh5dPSERMXEpaRlZOQYsOnbp069GrzzESAASBIVAYHIHU1dM3wGBxeAKRRKZQaXQGk8XmcE3MzC1t7Xh8gVAklkhlcoVSpdZo7Z2cXdw9PP3u/0CYEgKlooXR0bOwsrHDEUgUmoOTh5ePX0BQSFRMXEJSSlpGVk5eQVFJWUVVTV0Dg8XhNbW0dXT19A0MjYxNTM3MLSxtbO0cHJ1cPL28fXz97v8gASER8SeZcpuj2kgFAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACQzTXkQjYAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAADZHFxIvAEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAABCb49tUVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVXNzRE2MgEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAGRzsp2ZDQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQDbX7jdSAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAZHNcsqMbAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACAbC6pbWQCAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAADI5iQ7ddwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACIzY2kugEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAABCbk8zfAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACEsWWcE/LZgOWS6Phuwl5P9VZXlRVnXTdiGmXKq6abs+xJRLbb0bJsbEqo2FVNpYzwmptLFsx/V8IZU2lu24ni+k0sY6by9RUdHZFSlGvCQBgVlCwhRbcsTSYpRbcZwE1YfYpFxq2/Vplhetdqes6oWakZBRzo3fuPdkYm553fbjvO7n/cZc+1z3837/mGuf+/53zFYpqabxmGuf+70x1z7X/bzfP+ba57qf9/vHXPvc9/MVKiPIExd2A8RHnTMWw9wQc841N9oCINv7G9FB54Tns0sxNMUdphpJrBGToziaYzVLTKlOFfN5zuF8LuQiLtYS8cOlWkabtDzXASs6olZpnfvh+mxLL3ZuatVab/bKm96mxnxPHw42+8829nBoH0yQFI2BzsjEzMKDlSdvNj58+fEXIEiwEHahwoSLEClGrLbiOSRyckmVJkNnXXSTKUeuPPmKleqnv0EGG6JMuUpVaoww0iijjTHWMQIABIEhUBgcgdTV0zfAYHF4ApFEplBpdAaTxeZwTczMLW3teHyBUCSWSGVyhVKl1mjtnZxd3D08/e7/wJQQKBUtjI6ehZWNHY5AotAcnDy8fPwCgkKiYuISklLSMrJy8gqKSsoqqmrqGhgsDq+ppa2jq6dvYGhkbGJqZm5haWNr5+Do5OLp5e3j63f/R7tp06FLD/xL0Sc587WmEL8yfER5/c3hvpyhI95LsVSSWc6LiCgCkexvu/f1014k8DWHXgL877lInXbIEQER8UG7dGVEvCkQ+YZQJtV9P/15EbTTITlZkX05kv8k8R8GeKJ/JGRVDuSR44d0fN/1z4wvv/qyEuj2yM3/9XMyDGrXPnx/bgXZt26OwvMUlPFXQgVyMs9ascw9Odv8oMvfFYX4RgkF/+v+99aLngJXYaBEz/cRPngOdfQxYGMWvYs4p/x6DubpwIhPnsx4w3kPXACJ+y0cIkUpQUCtmJdgYM++BAc1W3zsVCE9pEgxirGxnli79REY3y4InvEX0ksNxP6iZS0tjIJ684LvPLONji89vEDLGSxtKumenRjYhk1ts0nqOUsgMYsHMgwIRVFWl3xhHTWE7zZB5I9tL/U5mA2gVoIHd51+Ck2zXf6keNq/ii0mhR3Bzp0LJZtuTQ16WReGfGQmZhrouxk0p/yP8gg5sXgjaohwBGQLbQ1H1ZbTgDk8zoB9AKx1zJ9HXSaVwspW2o/LDDzlvpTHqk1SUMy6J0ifBWTJoiUkaEAQnpp5XHMcMG4Cg4zzvjVflFBhDwHFlOmGkBS4bTg34C7sD323Qtb9oxeelGvP/0phs/YYIk9CHLs01cDqlbA4Ckg5nyJDWqyEBiy7LeB0IzPTmjAB83kSWGMOuh+GrhfLgljPjHK2L+RxiQHWolBZM/bnN+egtQMiDaTjCwi5zoIyPGsZCr6/MQiPNMjNkpqgK2CJCZ2NzWIRuGFwdxr9vuqJmOlHK4zhuUBRcOyWtiJ94lwZB+/Ya8fzHjEYa1nB9/1bS8RRokRWjM8MhQ+mTBRxId7LeN5QwkQ8OLdE+0Ke5GaJBCPlzzqeMOH0nCfx/G0w8dDXq4g0eVEiheeT8PzNn/3OFy21dhqGON9Fk7sSUClIhLo2xVwstsPxPUATTOA+CwtjIYRL/of2vzVe99weERkOQyxs6WGmIsYR4hS+dUlaOalc0gD5WB9EgHunlPZ/aBkUluCVtwFJExogaoKIgQqhuJefWqKYnBARiQRKnxpUWrqrxD9j9ormPbMwpKJEbl8YyPJgVgC3IoT5kFaCsjK0VWCsCvtoCM7DgVDF87eBqQLdPDWbYWvRkZSVHXgcPLY6A0+bVkOBIvzdByp3tjCV/PyxOt7Qpra0rR3tak/7OtBEyE9AdeGiaUFEvqDeUEQvtTAaxaR295gB08C0LmvmIBp5ZzXHaYX/4csHhYsCWmObnEU7ViqvFeZ1k2l8EK6rt3I9TPNA8xugOx6MbqKYLrBCnQUFJ8/u0wL9BERE2Q94xTbS0OfrZQtU08iPYUDS0PAU2kZ1pi6xo5ICOcJte+7CmKBOlVhA9alp+jT/Y81GnChsuOa7p0m7kzB+spNm7wFAX3Nrv/Cayt+yeSLCZXczT4yozjufTeynqbK7DcpEyyJ8bi17Lg7CltBj3O2m8jFTpeFOO6Tc1BzmYdSaHLciNj32djqFYGwYkqnR8GF/chCx4bnqZhJTaEbmYVpxxXI4fHOZDsmuNNLC4NYaVSskJSM9WVdpCyIPhniM7/SGaqOM6po4iEmMbgdkng5zvfJkxaEJB4sOCXqHbCaOEOoUi3joZp1jqKhm7/hWEL+4kOxXflr19BuGJdOz6vWsCSv9ymNGCaZNxA8dV9cjqZ5agKmKZsjeco5h7KYaqNbKZsnoujY++cFTN1741EbZmg/1GbAXPZeeA/uRa1rX2mHmHZVZUKwwy+jCBFqnRs7AcII3shDAMcqtk1TxCk3xJcxpc5nu49L+nBhVM/gG7ezEmlecr5sBr3zR1RZQEZ3Y9WloGvC81L3iocCBkRr/qsWTHj1x79+qb87NZW9hcIydwPZZ9M4b292i+5sCusJU0TA3y6ipBxR2P+y6cTSrhZZIFdwuNWCdQN4F6xUizfuADQL5EL4eYYsIktjHhE0S+ZSmGQ4H5oAFgCVMK2pXsK5z2wTyLdiuEOm+B+wQyBXQkZ/LVP0xTy7z7I95qXNcATcAd/j8gBGTSD2FVt4KYWi9IPbfwc9nkNa1BwloprdBo43MPEysdVgtFnaLlTPNT3CLU+a1kfltxGBd4BC2OEQtDnGLQ1JMs7SNLGsj5rTAo2jxKFs8qhaPuphmnzaybxv3/MjEu/uF+5VDzbaipXUlsHdeVbowTfCl8eKl/dMuAw6wfWSEiPjwiEieH4mXoiFfEk37hIhvifBx1PA79AMKTw+CwMRMs6uZOwRQYYtrAjgx+VZZONDWe5D1ZJukzt29IG5lnHSVu2okY+Fh/kxzfzyVxxlkwDET8IRZ5ywI9Kd4W6lhUTJRC4zERtpZ68bnEqM1icUC1/JVHpzF1IhzkPfeAcLGM7Ts+0yUs+PmOcwsjhEkWeAN6Szfr9dFri67efRJmP8sOJ9K+6305KW8KNr2QvxZxmycGdJAQ+bHmhk/BLnfq8NRPpasGJHnlNC1h0WErHIDZLZTBPsCmVarwPd7cez70Ls/iRz5Qy4B94Jl5MLLd3s7SysPUW+sJ2sivMJJipnsFbyXqi0xezv7N669uJRd7eTMt9+54EuMnRTlCi42Er5wUhc7VmXZMnOOBCtnKQ/cbifcs11ISogBDjBy/1DpUqby0gdArYi0D3uv+Ni0REtLvIzGuMclp5vMd1hzAYdIaKzqNoAA/AGQAgXkzI4uoNQDBEZ1o2DMY60a0xp5vW90I8quOtl1j/y1XZ97rzewnqAxcPctPajB02qJf/axrqwxZhcHHto3HfwHQ6ptjSl/A5QT+M4EROSQw6ATnLY9KhIhBMMUiC2EKVUQlBnyaIHC9yOirQ3Libbx7bmNJXDhq0ZQi7uEDtPAXV4eqvOVq7M0nKVdGh5s764vD69Lw1A/RPnV/NW0RwULmYdZWhRhT9Sat6hb18aWY20lku2NnFO9vWnVjKK5zdXtzZ2N/dne9iWJpJwXrDPXfb63QAwL7hIdPnTUN3ubC2WMIs4TpffL8Ko9NdYRWYrnbJRld9f7u3dXXb3IjR50pwcVqAb9Be2t31tbYV5iPgfP10LpoaW9zdt6RjEJi6dklVZjKGYGjwpMMbICEaYUDjXjJEWgZ6PAapsoMUQqbysl6PQuWkkH96l1CB4uS1apHgYVjedRYwgXPSOzhOu5FSqTmchMxZChNQOiMId5NOqB1sLUH9GhCsNVvNGI9aMs1qFdU6tCq7wB24K6mpe55Z4iwIdYcJzbM1DYQm/ws6N1djZYAs+jwdLPz/p6gcokBgRkeMkHN/eyS61qXYn9AznU8Qd3pwqQQGDXMqxyOt6XqEkGjCUvR5c8rfMMpDq8S8RlYtGv3rqF5VhF+2Io4xTUoTNf1fviiNExCEt9SbFh3QrmaACrfRaPVfNX7hUehCz1GOQcNK84MvoqQN7rBAM8akbLDj0z0RYzp9xSVSaoQHNbXc0DjGtLIAg/VxMN8eyhaZar5INexVIOuHrQcKv/opE6sPmI43rYGsbfhcGt75kHO5AcmlKmG0m9sVNi1JwhJ2PDuOFf3GVg6wJMHvGc323V5pJkk5cLqY1d/yN+R6ZY/Sm0nNDUYgXfmCBwJBewsnGbsldKTi6wr9QgEN8G45IJEFQoqA+1WvD59axFQIESzbDyK1xVF8lNEJA4Ao+EsLpCNpk8ElVDNkaqvsqBQuGqhEDlqcVGVwgz1jVB5510TDA9cc4A8/h4RD2mHomXVFMpRAyrVmt3ZINYDjkhY2LBSytayMNcGgYupVIF5tERTJfpbUnFhtwxbv7FKEXoeXrbR9CG7QHhGiAMN3h8zHAHA2wlfktzQB4RTVn8BYkroYjdi1Rkewomd82h/HGuqy1vxKfeYer9cvFg2llQfdlv1DDFZmdS8Pn3EMboT+5uVpeYfxa8RQIqbUfi78Z+W+P4VXcd+MSoSOcg+FLTzd8b/KGo9VXE0mvIlTWiAUQ7iPYkQYyGrGTN3+bYmErNUszP2ydOs7hVHOuOAcH0xy6b2jMk+y84H2gb8LsxKHx51L3CwZjRCId18uIo4GqQJFvGe9oh+FxeV3FeTcFiJMqSYCEHDnLTy5JlBPMwXjHLclk2iGg5CCpIilV4IJ4J0UYRbjSklJ7WRNZe+o4aSc2U1E2GJDdjcCgR7zE3HvI0pfoXRlRzo4YfDcC4L9qqzZLJrfFFI3zZGCrXwtqsIoJKQ2iNvV/nPNafh4jdlHOrkzkF4VKcjEGzO8hQFK3C8qdEqbzc5pkQgDz8jVobP7cgpQZwVXtSu+mLXJ0ITdGWRGUYOfSEDxqM+YAunZM2geJc5ADyUAeZ0WWJWs2p/HuUlBVDNfVfzGtOMSr+d6XGZ/iFaJN+V1G7BXMPcR+1ptSTo4OMWXKQm2goyTWn4WclqH85X8B9P1rp7oyVHDsPRdU+IK1Mtl0alSzW98cpJkYkjozfbm0ZsRj6ai+Ki4t9LcovOP3H/MvZO1DEV4LD9R4D/lj7sBqf/eVvqqAWfb4t8dL7gSkkb2sdnF7qhMOFcBbdjbc2w2Ow2GmPUm4PUnqpLvUzVztDDKkgUmvQG0uOrAp5BFTZfqH2CwLLED96zkP8gcVZMdXIOCxKCx3hIY2vzwNGV3mfBW+y1GTE2yVscRptS/rm+TqgR+hZnSujd2Gkrp8JVAavGN1NbmPXkefLThbXxar5ntxKaqqB/ESbQD6N2x+hOknTynbSRKwMzEgzn/Ch3nHNqdp/8w59QReVc+DYXAcvfBZF5bvZmb9XHqUtpISLhaCyv8ibUH0QJ6LELFhM8DCFBTj+Iq1YD6DQI2FrykdUv0c+6YAnduO3NgqPIG5jJUsdZQJLU23w7CuQlH1sriU4C9mvtAJK5baZ/GdWMvXjCigCb+loVOnDBy0fqvzB9qu5tq3eDDY2RkprIjjZMlSKsQGhNpK1UpIotdlJMjwtpWguzPM+s5VOgBbcbK7svUbrcvlpEImppxyu1WNSvtxrVFrcZj/76eol1Gm4wsIV+dXToWI6jtfnX2qXmW6X/ygM0ZVYGkWOEYreI6wvtfxQHfISDfK/jdTmC8QA5O2TmWImzEhKpWrFx3SRTdGbmz8L/DxAVvA1sbp0yPaENu8SsVXJiPpGuA3qXfQRBFA6SN2JLThBmFaJ/fUMn0DcBCwPxSNYVqFMPQf0eC04noqLW9A7AD6CcqCU47TMEQ3xZEnb9dIukpUS7Kr2h0W7wYUOPpaEQJvdOSUsX+/n7BulkmoBlcbrZiOAGlDPW6eqVySIdITpZG/xxXvFbFnxMHL0djLWnis3gpzdXQcKBlgXnSt9SG/Gbm1gJTCAPajA9fIjowaXAUge+PeYxUSHJ7ZlQYWOv49sEDRaSb+hVnsqSCoV905ydAGwsLsK1i3PU4m6NFljIOEdnJi3zjzuYxoR3bF/tOd3Ue6L6N1z5M/4OlBdd7NZQD/eiqpj4LrnwL5N2uH9oypzU2neEGvaXmO30y/XG3EBdIUxa8Ytf2Sl/QN79RUm7e6UDzF6rD/Ya+IuoTqfvd786MznObGyzVWVMRo5kuDDX/lD+OG0KkbcpP9spNoTX9BPNkJ7aeRTmMMBuuGIIrF7N0FeBc1QOlXYf/UIV4HrnYlaB2xf8RjMRb9rBert/QEbYdwk41+4QO+gTStT7cbWKKNM7DMK4QfoDAI3wFW2jHBBLG118gsQWxCYrJHaAsLFqyv8+MsPacrHiZMki2u7eUbc50Br3YVOl12F16EPM9tz2oappuQ1bmnRXc6L1+bXfzR7KcEe9IQhzVmCgHVGOTCxgb8MU6Td4NzTw48pZpKRJdBDe0/QVngiB1l5ohZdPTbNRBsBsy4tKAxNL2EYvbuxR0T0O8VLpE37SnUYhhzzPdALzo+PjPa5Su2MfwQjemhk4GODv8kAFKFNnQYKC0XN8O+MvkybJAvMbOhGnXxNtWLifhN2ZPgeDxN+j4wUyjl/yO9VnHt6mMMXOzKnzAvm62eEygglvgG7gUdw3xX0siG2vZmgwynau6+7nDpAE2DwIHUd6GGOfS8HqbUfgcLyrty2Iy5X9x1xwk6ak5Jven7FRgYuDsBoa66+rjX2rnLsVVfjyIqphljKFKgWFt+irpJao3172ludUYEd2FC+fuboFCmfDZl5IR+PMEPXhSAO3r8ZWDwl2uuPbSrmw83RKP1YgRut490dKZV/r/EWVDuy9aeQdBR+3zN8Il1wR2nI5LtPJPLKHpK4QDpt+QfPiWZ34j72tijQbpT4CfV1sPR9XLdz3MlUDlxg2uwS/lWSWMPe2kf6ul4OrTpfk9Jz9ln5z+BK7WoCmhtFZwYbu6WuOZz97hYXMmMLZ+879m40/RVYNkeqxpMp5GPfhLF1la9syzE0WM268YtjQj8+8SSECT1jEhaxrmHz9mX3SYzsQMZx2sUrf3AhqIXjR4sah868blT2VKIguNNHe60mf3AQchZtIisZNFXP/4Hlnv7NcG1TEsJez6fTLKI+1sUsnUMjJmJlbtBmprzD3TtFS/SFGIwqxDfNNtKuqOsWwO8xrUSTKgqwa952tsTtmZB56vzw28a6vVoWbPPiZEvUURvehCd3oJH5HWw2F1Q9G5zPkjN7IKePYhc2Y/l8mW+GP4OcNwd2/hHVfyOaObI9tBv3IX7KGCAx1D1LQrQd7MjJdzWmpGiBcUWvoLvxmvX2WRsJsAu1m3N5sLVmaPLQ6CABrb21CO7/ejOZaZcNZ9TXq/qpoR6V4fShaIe58vLGqZ6jXzEnQObkL0R0Hpn3hKb6bOre/h2RVGxMDiQzOU3yLKgbWnry2J5pHEySBjuX7cHhL4/cX0fWFRUes4U2shG0Hl1fB57TQtQ11xPkkRRTmHZ7GR0LZs7gSCbgLgnu5ItBmOPfYhIDsfIj7d4D7fp0j0FNmPtYcw5P4i8yEYAZRMMP6XujZSLdfPEQrf6judS6u7QlcUXO5nSL9hB3g6uKDbiz320X9vv3P7+Z+VTWR5Rk2tOPpNnHI0febGa+naIZJXXeu7hsy/NhpzV8+HSlb1VsQj4Ww+pI+fQrspY1Cr+VkBqb59Dv95pWv8ojTBcMIa/RHyzKNW6HSW2L/JWK1KeApVIDem+ak1Tlc7e+el/5norYfo9pdZx9XCU71IVmW3k88ecqaaoVFTX7AqCtTBvoM75FtcprYee+CS/siqpJz0kqGPrVwPdZXFPc+PVTb4CIwRMqx0exWVnw00oDDIPy9QYNl/KKjGnupbvpKERVx+nLPbKxyeKkhsMZYu4mIwUVO3JU1Ekoiroov2XWbsosibdAFVC4aXjzF9pKg1ODAynoLEowMJCx1POOhDXKGcNdNKwpfQQuXZAUcNKtXe1Ac7m3F6zzjOLMZlmkHi4ZNnqFVspDuOGSbqnYQg9rrQgKaEj5kCUXukQhWw6fOpUKqtjJpOe4CH0iAOrofLqw4tuLN7AVwWBzwM/CVQxryVVRBXwrLlGBvSCrPGbx3KJG+rZEQr64KsZPbbSQr8P46jzIuEZ/sUkbw55Ks3ywldCReVX6bICdgA8zsWgY0hH0CitsEbnRkLwJrQXyhbUNlcXpP57fM9S9ot4Z5AxdN7NsZEjiePU2kU42dkEcZkN/KBB0FqR9QW0DQ3/FTlojmlYlP8hWoO7t7aGtX5glHS85H6jt9RleH3gDwoKEmLxxuyOXCsvtJY9ukLX5evf6OSbzoXOovXjxJVIu1o76B9fLGi8+70CdWE4KbAA1IO/C+Ticzalt2TuoJ6vqAAOTMMrIq3AbdjFqorrxlUYnhtEkumUIXnem9xci0Ittgyz0Rr/OljfEz7mI8mJYoqajpZwmCdsvei9GUlppvHFsS4km6pJzAiv018yLDYWAi7IiWEaCabRQEOoNDMcb01MYgj9aXdtZL/0rRZrRNGWGbMsIeVVAN2gjsFZORoO5FGQaz90fAGgyaZR8mWSTw4wktGpIW/cNjvSt/Z21lxajy60GGjnxFxQpUIKYOOPCdocTT3UYS1iBg+a0PaW81P6Fe+AdH4GYNjOA+SmUkqZZGO3Mqe0usI10yfQqF8YsG8L7ORqBikHGDHpRVrfhDlqXgtJ+as2I9nCoLrRLSLzpRZG2AsbN05RBILyVMZEwOnqblScTDZtzhA7Cq+UhwBkV32YBsE/OUrcrtRfkDhbbI0iMbypzTnYIJ1VvGPezvczdwQgnejxG4aQEtIkBC2zRoP8wCvQjGJYU3poDiSHMAY0efkrSjzAbcu9FSxW1zzjakhY/tGEhjNHvXRVvQV0NyYaBvBuHe+ZcxsdB6ebYHyRAxVvXaWVVBGDswUbDUlCdh/b3e5OSQ75j4EKQAVdzIgy+BSibMtAGChT2sBwGyAor9EO4C6Ng6pAs89Mwtk3+104I/YthjPjx1iYRP+6jczc3oQqEqI27u52EQQyBCyy64A4a4t7CxSdWOnDSDQ51lAf1UBmm3HjQJ+l4P+aXuOflHVxwq4oDkDGgRL2tXtoHe9y1i3A00fC0wyNRdyRbY5+uscmqZxG1Xwi/8nr7VaG9NSINHwl52cja8SMiM7VQFg5dRGit/ATc/NI1mpD4mbMFPGZtIGltRiuv4WjE8v8H2f10Gtd9nOnDJqVnCsaSURMHDVsltFiFnJSoC/Kp2cJvzt8f4jHqZtMFxnKJ44F+lu0y2Ww9f3fZANspYrCMz4KU9iUpIETDm+VFdF+VKmg0wlmYXydfRWuT0pgMbViT0w0TUQwD8j3GAn/SB3WE7sjlGKpy53Win3ekTjIqpSOmI+paW5ittel6Jl5anMetJZgJfe6goQwZi7iNCoS6wiEeh3lERJqcXB/YgA7r5Baxkivw2dKMJPqX0SfqEZB4ub712YcwArw+Igu9vUpEJHcGjquxQuOv7tjQ7XaOSInSdqpRAoOa5TYlhm7vJOOTCWMZWIgiTMe0SHzzwA3mlo1l2BLkhjGBNJG99woBjt+8jlb3XLz7gUUl5F5+eXLkWRptinK4DEbYkbyCAD271wx/EHNcGV9FkFSeLJfQNT+1lwTWKU4YhHdxs2X+7yJ44nX1VYAP/m2vTbLrHfBhaONi+jxXu+zwB8yR960edfrg1WqOYTnWbLpe2WjeK3dV05Luoxb0/BgftItlQ9ja5WvVEtwTr9CsIKW3YAxGL/F/YaEuE150ZghwFIM4LCAFZ/sxKrUYNEBlnyaJX+ZTpBKvanviJTiboQcmv+kEiiIiDTdpDuZp2u1Odpw/FDEZN4SHcAgeTRaXlQgNt7DC+Zn90Upfdm6fWD4l3pstGWLOWphDzn+ogBB7pjXoD0PmYfG2lUsXImkCRu7Gw+8xuUjVcZbg0U0qrI0hEQfI5habGRleW8sRN5rhciGlP7CjdvGKGTXRJpU1R6gFjnSF6ctg5chyqlBbhXMISBGBTzSCKCAJALo5Jh22GEwXRWZ+YT0X7DnZD/awbNCoEP7mfYDEzzK0YUsQjxID9BThW1Ru2HD+SStG+AM6wXzbbeSpZyMhSuuCpPMus3fGjFSuJJnLuaalm2jvDg7Mq4hoX39d4HWYpFuP7+Au1601xumChG45UA/JzCPa54A9nBg1S6r2ehMiuUrBBoFZI+7q8mkNKrEfbYXQa02HvdkmJLIeeXbUbuX8EpdMltfuvK+Kxt1vLtDnKL7Txh8E/zDECmRtQW5UUCAXC6cs3QsTOIevDKZHO4SKav8/4qC8gSRszXCK9l41RAJejqsrAs4GNjBcAkpC3jAjXpIbSEiNVGqUjSvebNzQs/TlXUe11wYpJg4S2/VVHYncoCatL0ca6BZdwx4JrOQ60uIlYCCiVSG+zC+kruXcEpYpVswYaNir71ZaZZdf2TMgsIL80wHTystCU766qFUQvwp0EZF+Om2ZM+7BsJJXVMlmeNOdzVN6KveRcOH5Ch+HdUeAkZdVEDAHhRSigv5KMmtuoIM/yL/yZ28jxwyOt7uHbRpROKo7nh5HfrYs0YBq8vEEEUes8isDk0NcxwBT4FAqK8QznJY6Ozy0nDWrh1dssdFxi0r28dBYgQam7DQoFDUEytFpIUGS8RDsFgm8qoJYpVId7UUszek+fJJ0yOmQpzeGYNcNDK0458EnxK3CaM+VnOG9aI3pdngbprHo8tYGQnQTog90DMYmQ8bbIXlfBh6PNGgECQNrA1uCwhCX89EpqIRatBgDVSm4FjuBBpVBLzQFDlz4pbVHmNf4OcNu9/X9hoQeT3iohJQkp9tdnHnNEOsvLKibWqHs8o2dtzKNBO3xafFOA5A0imSpiMjsxoJxOAfmcKmuIyNgwx5HB2wmJKP2Op4ZBA6/tDhfjCdhDuVibrCRKHlJsMCmITSiDjwYFaMBXfh4RB84KHo82FCE4GWwBRsD1B68WaUvsJeHAInV3VgFbAG7lEtMNFjFWvvOxOLZP3zH0NqUGe4mHN84tUCtxWInWZD3snsJBXDhhwgzeaTehstmPa5ZAPzKAOAFikMNLrrglv/Q4U8sLSOKIfGUnEK4tLShjDFu6Kx14aGIPTkAaCxioormW6oqte036cJX2I+pWo0V7mY4NlwzUVWKzUvDYWgJfykP0CvVi9KOq6df0+TZdG0glLnZnaBs6KZsEY3KzMpwoqZfvHfU95XcBsNrbfhbg30dlpELF/3daMiTCb0oYScVDtAukWiXLj1V6rZKbHkRwK0ITrdwX/gXmP3BLCFaGrK2eivyDg+C72L1NgCRwgh205CxSba0lpxXOkkvCWY/2CxS9GukB63slGEWHAj816BjagpYzDScug0lapsatLoELTWvyweZFlofElfCj9tcpN6AF5VGUbnu143F/IwL+3Ih8EErqZNHtkgM7olPlLQMCk4aOA5yHaW8V/nRb6PT+bShtnGFNQWpD/dQuC4nf3l7LatYXykEKam9GRqLQTiVcjJbEMEBmcUecwNH/O1HV1iOVamo5gIuS8JvW2KSgd6UoyK72YtOkTGxQMd9hlepc3m4PyZzwCvIgvyTt8N1nlGDH0tehiL3paFjth2MzIzkyQXqpK58fNLS7WHuJormUrf0QGqfbzfb5Sl5au9qfbtTV/DYlB0B1DV7zS7m9lCtJm+PrXk+tLLe08mv+3XaVwp3IB1EUbhryok8pe/XsgMhTaq7Yzya1R1tVD1sIfuLvzrqbzZc3XAk/6eHuRlw2JDWlLhGU2RMO1Azg4X6/lxne9+u4+VRe+7FzCS0+wD69gYyZX27ZYXr835ylKmNwUa9FgmbpkRikB0PzETOL9tLkKFyQIDr4n31dxMxGfPuar7/d4NBMSh2JX9ibJTASpl/gAettsxV8y6Gt+8pgwB5O/MwdlFUmJY/LfXE2hdwbh2arxNnmKPrhv8M1AgI4ogIEiGkLMX1ACj/fhrYxN7aiwS3oHdfOrL9YBR2hTbqe6JmpnoN6vUNp/4h0890GMuBZqkBYNWXAr7CUcWKWuCdeEDYh5LSAzaWJzUwGag4uBCwGTdD0Taq7N4v2sv1K+XDJKWUtkG4IAa1470NCvuVM/E4IMiZHgRdApUWg2Zgns+Q+5xxSQUjIieHU2uFpNwU4XOHqBusl4FHCGUPj1gTbHKURjLPwW/DZRBNWM4oUJZvVBsSs05o7v6rVFBWoCnkK2go36gWJNgKJUinURgSSaG3wVgCuJJ4TBFjKZHAWFrXDJePGVVMyNEFlWttKE+82pEesK8YsG0329WPsFV5WYwKCaZeWhmdofDgCx0b6lRW589MVjZ9atCiAz/u2HfNxDCEwecDI9G6DOhFFPwZfWGgJKO56R8K/YMeQM7glhrTFxEwE+ubyo23UdkGM799kCGog026KxOjck9b0Tu1peyybeSDIjjKTIKjOTJJLjKuX6WU0eCqKlU0CT8kzxh0ZPAM/kChNw33SHoK6qli2TbbclBlGKk7RxrgxCgkoY1TwF0nxP9IKrMZ6DDcgCbMc7EKBILAERqEhH6Ne5/zBEldpY4nMDBu3DhUW2mlqoe3Yf9/+SY+J1r7R29DCGzrfOZpp1VrV+0uQKhyNsfhjwLVzt3Dux7m9lqolD6uYJliDLcCvUGNUAiuoRXE62dyQdlr90G0IZbwifQD/EVdRupQF/H78X32UU7ttrQWlYocvp0wH6B8u9gMRwd+pdHVVspe5IPbbfStRhTf0qojLyVdDJzY+RbMMQaeNqIXsB+ujrDfYnbhOs1amgmu4EWZ57gV0UbCUmInvc+xQQ3sXDqRUsrI9rquMBThCuCB5DYNus6AHIUtT3tuAFgKlFdSkw9VpU5pcn+87WG5vOpVjvTIZG6xvXsEi+7tS8D1Q0aHW29aAMMyFt2M1AUEHXU4ThfX5dTdgHWAu0lwvtdqE3oYQq5WfgJpwT61CX514l9qcsJHq3lpyxoAMnRI27YEhrI6uTtr1S/cTQbjR02kqgi/bpTXm0CKbznC6OsAtmvfdnQsOxqwXIHEJyd4/aRpD/5Pa+tNYXaPMeHq9LvokAo4+qZ7PYkWCWmMCGkqHJyGK85bwxFXtK2UTKYrMTCBlq6VFFznTlfulLej+YIqiMVaAZ5q36nDCEjhtD/+rxD5bBEMrwwPzOdZ1ZmM2Yp0+d/AuVTXE+lCYtfl0mka13c9Vbvu52QmU0A4rzxtY5EHSdiHG3FXd8DFcjqJdWN6drcx6krULjLTErXq9XGNshVNWEoySgiW2qCCXyeLPDtpW2O1tq7mqGr91xUCvv0wuXnBrv11B2xMGX/UHol7lkem2nYqz6Crg9Iltm7ME2+rzM/n13hXkQmfhysUvikI1JJoWG+REtmY69XPsjpjhkwVDrdZBtO2iai3U+Rx7cG5W4s2mzmhVmQsZlU+YTPYiratOLfGE1E0qvyEOI9AdIZB9DYRkdo4qnEcrnccUeLzGEyZteR7KvJ4QCPP28ySHFf+7BkFy/vqmbSE4f35MMMHluXT06p0C6Wa+86PUwQTbQzTOZ7QOo44U7OaslMt15ptncdbVdZsbzmRLpTjc608eNo3j3J8yseChtbKsHeem8M0HRPJ2gjq91bU0kazeCJ3vfVvZR8HdKFWxlZbW5MhDiiSpmJWXVy59wAwVSj3E2uINdX8dnYuBhtCHALWGQbWmwQnNnBA40jntIYRcURWo1Fk438k3B3x+mHVixiRK5FWEvOpSmTMzpXnrSZxjst4+oyM7n5mE1ZMc99fTvPMCxkkfvJorUUHmZRmLWSpTZdcuio8f2UDzt1asOnAoFaaN2dyimQv8P4OVK3LlTXq4jMJQGNY/8BMPEzppGGccj8NwUK6mpzPrLGOMBN+A6qQeybDgCaxsN7AeUR1pRonW1p8hkgFCekMB2lbGC91kxQPPrQqZTOHi9/nBTJlfi5lW4VzfywZAFBpuLaQmPRVauCZ/auu9mNfPeBqisyr2gjEARUUw4zZqy7SBJzylN78yfkxxcVQEIwwoPnR69mwOJ20QyD4AJhs0kEW/VUXKek3aFykq1mHMQa3zaVP8rGvei3eajHaP9nw47rVftpmiraU04lsmfOkJ9cvFM9jybjQwCCNYyC9QcbGltXEmlpAzG3fKSGJE6eACNZdFKWfTHAnoj7qpmes2vJKOJxR0j55JmjW1Ow43YjrFtJck3FY51hQq+OcM8WqfEbkKh/qfYhn6SPTU/l0A+kqQZy1UNeAX9pRowkC8rS9kKuEmZSS631mkzmSAM5dDh3FZo2i0NdtckwKEG6Kwsr84gwne6PL89GidMrU/byemR5XvEXCTa0IEvJ00RVpX5ufz1UkdzcytVgcwlttlCdjuZKcyqhxe0Qtz9qtykzEjLsMkUrTySC6RghUxWU/NV4Tjp8RpOPu3qbomEzXnAi87nK4IzklnsxUo+KCkvIBmajZfVZ1dkG7BU0XK/F0piz72mQTriE2Qs/2IAXHhzb36TBVvMblxEXUeLVLQ+OVCtjDPOUioaeqitJwDuNvG0G0LfJN0lokYt5dNQoHmTDAuyqEtZoWkTaZaXr6XlbTQE8rMzyzMcMF0vRcR1WWF5VXhdqgeNE3QZYiA4PnhER4+eBFTm+e9YlXYmxxJFg41HWTKBWENV6yhwzBVuHrTq5E8fawifRhGRHrEwrz9I0Ffkk/4GsP04fO8up4w3FAQF7FZp72hg2RKpLoxqLopfsQO+VtWGFZjUSW1vPIbNt3zGesMXYnGHd357kGQoEFC3IIzbQmbAahbKS8F41gbXTSqfCsDJYhGnAdEgHM5KOaD2vU3NBFJtXJpRso5NJNotR6yX6JeL+kcfza5b5xVhdRMGHMmIIGpuBM0iGfKcmE2JQES6fI7e5r3U4McS2QN2e6FHklr3W7glpCswK6TfPMobffHGGtDjMepHpW4XfgqztfkUJLgZoFziG03cYR5znD85Rprin2GziPH4CbJ/etNAycExRrNAHx4q+DLJuPEOQH5D4gatODEa2iFUGm215gLjfFWJ2gbKO8G3G/q178PL3gNCv8n/xLqywbshmQNH7sY7prx0WMOb3hGTiksxysbeGc2CBAjb2pH7uovvKoVianGDmUpiqwjeApRgBNpEG9QYqhNQhXT3DRxraq/KxPJcvZCq2rzVA+CQatMZBeJ+j17iKHWcZxyyLGpCvJZKbEOmGYH1qfnUKkJ/Zj3aZ6Z5LH5KUuYZYDhPS2NNWFDx1qsdnNcVCRM1mV6bjFZG+xHcK5VPfjqZTcxtEmbVwkLHpIb1KjyFly3aXo3GNM+DxeoQzMRJCWxJNa1xEPteaWN86AEcoQ4pHYZ+6CygtFtTDJ/pX7WFBk3YnFDzdpG8quI8HbGbG2csIny0asJigLejvEXlzTgrDNr/7dDzMl0DBV5WZVCVPUmFRVpVVev+o5/2ZTYc4oJPHVK/2DRM9KCcUq+nQHPjSm1W5NBy0yzi5bpUtdjkoFrO1wBZ8HV281MwH4yC+v+c72LYUXBp+gdfOciR2nW2cZUN8k+N45XZevmazWrYM60KA7yWFXjWSOgkA6VOVdGALduaQSkw8fQz+QViO0ThAEFV+DSo6uq9NWN26b9KwsqrVBhXVb0N/wOoykqX+DPIhecQaFDRk80xqx6pKZ0BzzlYX7h2rApCN2J5AcEUdntiuMt8gzUZZjJoaFt3C8mwBZ3cZoWomYQl5l5URTVeVSVd7JBgu1IpR7qwmVjX5g61K58JDDjsaFKCszsOzX4x7MyvJ8/v42/TgsoMtnbWZNXjltQVatN2a1YAs8Wo9XtocUiDcuvZjhLAuMg2a/G9cMSzTqeMpqdBX9PegQJxV32JxqobspZmtZItrefQh556NeT2NK9QuC065Izwx6F6f+uXGeMXcmwsTuS2+c9JoYYwqQ1/c4dN/qYP3qrZASjRNMI8dS69FACg+dK825zp8+OJNcjWPz1REZWn0umNJDkFQmAx8IBDtI9Piw9h8fnd320RxcDGVXP/lksy8+aUdRQ7QCB3WGh7QtnJ/fjp3pHjZDgVhSzD9bJ/QQB0J/wzMtyIzpYTTXvDil9zrqfqN3ab5sXotRuJou+m+OOoYeI69r/rK1/Uvh6QSwmzwUsy+c7uWlJjacLM2MoiHsnwWER2SM8TO3eqr/XF8/c+9Kb5ZceVJJW9ebPqV8qx7900eY4BTaq1I0t7n4RE97XXJHdPK0dmRcDUdvtkhhbPD8lfor50eeX6Kn5aOnKtFII/VvnjR6Q4qiXRGaftJkmIl30mQXPqScOx8Mg/KcyapIhy26+cq5+BDZPT+VFpo40qSN60cnI6Hjjh2qyoegCpm1QOe6K+cnCD85f6Vufh0RcuEKPa0wg7DRa9LCZrVFC5u8RhC27E6vv3LB7NyrDwGyuA6UxcKzBlNYI03oVLJoxAKiciOkBkEHoNJjoNqAGK3RGjR7ti4PIwfD1El2DkFtlRm56VwcmeXxp0COxawp5hhisNcqU6wTbXlQp8Mj1KQ40hFSyzKWXEtVELKVeZ88EzbLRYR47Xyq9tJMlFQiU+bJT60WpOK751GsxrJwu4GbjYPhWSi8Fd4XVzMA6agFjLetV16Pv1FAzp3pmpgz6B6zJYHADHcTbeH82ECbLcHdazSsHNxrfLlMdHNAaBebR7p6NY60UpdUWhFED/cYl3EwYEQhTWoq0jGL3lPPFDIVyRlXjFnKr+cP5kQiIYSMSPGoTLLoxhYY5lXM1x9+QtseLz1htYleF2LQP0LjMw25KgLcTe5a3S1pJDwGOzf5/XF1A5DMWO2FcUrjtvF9asGbBlRJQ/Vn68lf/s9AAywwyoD5St7Glot9V6tYUhq3j0b+mMXUjFN6sc0u3lb4kj8sI4M/8jE4YYb3WBPsBKiRhyIzejCqBdqdqC3/zrpXvWFB0ZSFd2c6RXorgE8KGylxuOTxwqJ8oV2xig9u/fFNjKf6oBxz8a6OWBmVIQwdxJoV8zXWpNDI5efDee8uBmj+JyZyfUopNf6QRJ05uGz9rtYhHLwzz51MdnFsMzg9XsOuvgClLeXQzOyqq9kXWzbyAEjA4NsDYbiv6gKk/k61UZPIzJg7x6yv3TZjgpIC4hZVSj8qqhrFbO5AbYnTUiRy36QJexviVobDE1pNSNy14h8GU6VDAS2AXXIdCRnEP1w6P8MrEk4djrslK76u57OJVxvp50yt0ZTlFscSbm3/vxt7QsEJIYQNSwGI+WN7LR6wtDqhyiodkp8ynKWB8dDs4FgiItGqY2mrwXTfJtsg3OZ2mFO27uWy3X2fXjmX/KAJ5dg6tdqjt10tUbgkHiZbX0cNu/WpODb1jxU/0fKmO9E3ESYIZtTTgprV/sSUzlsM9EADnFSq3/o1VUE9HxTEJ/atzSsvmug7BoEOCV/nlKiiuSK/Iq9azshZMp/JtuQZDuR6pmM52c7jKSg0BY8LiAG5kP/m6+evDhKSfAzupF7GLK0oUSEW9jAXRKC1nxNFXxuE1Pv1JR8b1seq63pZE3c2Ce1wftOmdxMibCtUCAgFx1qATF01Bqr9uKH+PlUoDB4hNS9498PnPmCZsn45Fg97LA/CY95V6SEywWCM2KxooWk3xQjxardTo2msvU1GCxd3NaWwqXEizNRNgnBVmYTZgBaW7ecWybUkXfwh6BGOL0/YgkoX6W1d2vNH7WTmVY/F4u2OOw2sTHviv4LlU0U2exd/3MCoti67j0//k14e12Fdp1DvNKaqzU4/OK43hpnfGn38CeUJO7PYQ/rGkH66QAhy8EHkwe4kaIQ9cwpm6PYVk0vL+nunWPbhDcQQbiJ9XM+Z8k3sjAXQgv6OSe1HdtTv9VY1fkalXGeVx3XoVygsG1NKiz5rdmnYf9U/6dGT8cHtXEztDEheoYhk1AfxL0EZJ1AwmVX5rNPmaWeO89w7c5nIRxveZzVYsYArKoi+AaYhIj9MvxNuH6LVpB2Q9IWDJl/nok/VEq3p7GaPdQNvlK9wieyDG0xrzMRSpybJU88Tf66nAOTWG+ub2nmyu0U1lug6IBOT7HosXf0hcqmAJYLhUdpkGqvLz/ZEfCgkBN3s0mhKT/3W6vo7f9/d0KbYmzzW0jGRUkcRv5ekbmA1isiS9N0RZy+VnCmZ+GlcnzWZwGy8PWG9rTl+sw50ITbGE9a2pnh3Kdl9IuRx3pqxSlLiI/C3CR+n1LRhBSir5bsq0btM16U6rlGfUAG31JrbN4hfkMlfEJt/IJMPBHGDj0vigVt2xl9NC7WdLmB+CJO17WTONsaYOND+86s+OV/kWc55PcYJJg0sS12VOXhnF7vFCrVHnDjo43Q+O4hGQz7XJKGwbwH+8c9i7Bubjx/z9wfZ8xbbPUmEQtyXYMDh+lLvRIaAl8LxndSFXxc0zggxF6mL9GGbuw0IxtUMvtiROJVvxGTfDGL9531SFebgYNvGGTHeI4/fH6S/tMpzIRsIZ9FjEcJhA8nghZlh3xr1oysglWT+QvTwLKWE3DI0gH2NxCSCtvbD1FiLTXtf3XeoHxvxBMwlMO4hm8aEDsiZLYpMwmLWooewGy0xD8M1TsT0bcS8bRAbOB8ldEV7ZvrNT/W8yrPZMNP7/mmc2REEjzgHf6ccjaNghCPBU0yfUf3r0RAFY0M4mz2NxZjGZuOGN5a7n9Coj6uAP9Wa27+TrpHJ3xOJV8nk15ccDxn4SoqEnq9EsGG/aNl3TzyhTKYcZ5KbVqpFHqpCifH9fOnebwp7/2fRX2ZQf9+iJjrphrfLkTgKDg/gHFYvsMC/1BdgJsofc+tlcRwsP84QEE7TofNEP5c7Y5nQef4FjuOLi7N9KENNfFapctKF6i2/Uxkv01n3TgZ+Hpfy/diIUuGlktQrm8jM4xTy8Ceany4T2RJ+lw0/lSShzgQnOvjOEdgJLwAHnGVn+8dS7n6f4O7vQhHjga3W8HA5Hl1NJYUq7vI5jn56Qyt2NmifLGpHl6NlvO/hFXaXKXqSB16Q+VsWFQSJVBct/+FBuCHAJdBufNZ7s1xOLRDc/jeyIKTqQKJbbvGxTGnpslT9xSvYwLnQiPes4bAj1FpKJtJVwZ+GJzvEHkzfCvIBgr/EZqf89i/tF20hjYJFn+ViZRs2F8lRFqxu/EL6wVOoZXJrCDnywhI2cN7iDGODYYYluf+g+3ENcFIF3Aa0VyKq9zWqD34X4NYvGuI1MvnqUjc9WCrge87rYeUkQxjFj32dPBYxG8xxg/rn96ZwABDVgBoM4C24CTGQrNtSPUmzrryunPj156Plk+rKS7+5M3cijj6s7W7O8Y3Mem015Y7RHLLb7IUZtqh/Gwt1k3pOtzmaCgwq2tHioirIiZCXfXfi6qfsSW8F9TCh2NlGzeNTc0QIujryxDxBm7swp2+DH1RQXXK24Nh/bAWxuuYoiAmF8EEl2gV5pgUi2O7iiNpdP+ZlpskanJLl2GVhYvRAb2AkxOf0V8oYggJQ/jQW3sbJbsLA74K4+3EZPhBBpnoa5MJ0LuRlfbBzp8iGvL1wqkRHdTIvssMqFSt67j4zCSKEMIcAdYYl9V1nPFgCrE3TbMFIk2YBjRG3Hjs5jE5+QHK6vR3o8dD8ijWTrYw5L7vBsFqesdhk2ZBVnywqqWSx1BlJGDkynVOUD0+TFcpDCJRigM5zkNbEeOT+amaTTeeqkj2gkeZsZkkmYAXJ4A0GsrxZHJgSDPR7WajdwHlXhsf4qB/76pfFfEnm86WsV5oJWHTVQ2foKO9qxGsI8TBc52hEb5I8s+Fv0oyDgnRGz6zzn8WCBzdZg4iSQqGUTGWVqCOskWVtFnkmYillN0R6kARTr8IX/9fDHH9uXaEtuVBOOdqyJGdElseVN+oTc7EeyjyH7GwXeV3H4dw32mxgsa+c5JmqIWqMs5q/98eXps3pAbSHMgf/x9C1lEwRTYb/Sg5lj9ipZOn9g+iPTKdk17KDfeU5Xry6PHR4jazoVBO5aMKFWmtv3F54vGBk0fFM2wvKP376rXkKRKR3g8vThH7uQk1YpUxZqS5H8nQQnm3E5M3JFd0doU3yyMrZmAvOa4Kk67hnFjRFZNdqg6Q2DcGTZ7MUbDpJ6Miko43V2vqWzQX2w2TO/LV1XVjSiJ8xxDSXvjn13FniJrVNFkHyen9fLnTkuUWs//yPWrC3Ovdoly79jZM0OWIIV7vc3XiEvhwTrkzvcci6eFZhqqueRWbbv1Uut0bZnXogeVOcwVazw9eGWcbVWopT8SYvxLVmrpyb24hT9GQrkErOGC1rcxvgdRWNptw8DGrRpufXbA3jAMFygKDq/QifBvw7Szgno1eTqI83GfMn/SWc3TnOUKgZaKltZuCUY7e3XWGYohyHWBnGX5QfAr8fMuYAXcoScNfWjljp5TODuNvJfZG5UpdRbBncM4B9zX7MjqgJA3URt92GDhxqt0iidUp53jgJGR4bGbRsiDDHg6Nc+rZdbHlAnbUUdWPwQZJzHo2YJxUYn5r34C9Pi+xFbkN0YNi/+nOegLuD3LSTPRIGcZYTaaPEwiO/vdGYB4Kxaqq5v8Tkgv1mN+I0e1A3swbam5q276QlkcRg05jDGUxWX9t1gZWjVO9rtLfk6u+VRFDrXDT8bejRJvIZMvlVMuUscAADO3O8rdLeuk46SyEdDMQvSGBjbQPlEgfK5ZrbN0iUVJD4hU6qGvx0YYGS4Svj3Gc73WMvVdwYpIVys+0HtugWqo3N6VRfV+DRUZnqVaX61anXbT6MfY4JQoSkgIR1hkM1DRMi2ximcRym67jwIzAoXMwMc+RyP/thZ8ik2WiKauV5C9VpyfD0lqzQ4qIXuivUoxjwp1b1F6Deo9Y8z9WBc5VzyhettW7n2VqQqPxHJb+l1byvKhmhIZ2lDMQ3u01vhwe+tGxzV88gAd15LDyX6DiwnczBQ7w77z8nYbnl+urdY3o3c8XF5tKts8aVp2iD49/tLLfsm/BSF2V0lzyROsNnmTq2jAWccDw7ntaECvmYPQoAcT3N1+wLvJMHfP6a1z7e4xB1tq4LpEBmS8YMwB1fiB83SPrth8KbXw/xqY8/3tH6If7Td+eoHxmOvQZ/btAoHN6qmoSM/MA09Kf6Uirpt28L457uooDoYHgGBe1EUoJ2BZzffYnw0kR35fk8fOFsP0+KOb329OQ57WoqnV13PRy89ET7CtTVYBlQaxBcpBkCLyzsmuiufPkb6rJni4ttic+VE++CjEEid2fe/Q0id1ena8Q1GJyFwE2WgnY+We2YKQcDK15DbJe3INlCmWVzpRw02XLUfsC+yp3CGnccDZ1HU4E500iedIRU0pTJLE4HrYZEixKL5VfnTgwuQ1YGktjWFe+ij7mDULOBcuwGDjTDYax9x46wWVELox2MeALHZC1IOlvh+Fw1BU217Mh9aQhoJGmTRZ4KzurC7SsJOaPYjsPWkLQx7oMLHuDK3cJFTvfFwZHALUB1Qq053kg5sKm3+lkSudpote9YUJfkofyQC/WM9mtYdOmWWVvHlGr5fMF2EAu3hJ/+jnBaD4+1G5yL0I9RDw6GW1KLR1usOErT9vQhNEiwEydOzUy+Cf4+G30oin71/WGKd7UqnrKaXG2+FDrITcRsEG7F/Z6YrWOJ7Lkxt1sKRYhDYFHrgDM4Yd89ouGw1zX/oasVvXggLB2mIlpReALj9YWuk+nZ3aZoauYFWLSZYo1lGYxyguM96CbRD6bij7akEw4z1IQm707G6ZzPzSGGlqCTf//psnKBqh2Fza0xqyZ3EBtJCjHWUMr15bFFlglaPCmD8rreEZ1lNWcMmYs+UqqWTCTVj39OyZYh8ro6v1jwIadgyGVKxPG/vMSArbCzBPvnxJ3MdrM/NNUPvRynOlNWROdB5Dcmo4xEsd4ZAqzVUZpWgL+7BHDjf/BABJ7oGvGYezoXxGEmKXLWp5ZhJxFBK2gIgZKcKddRGj+pIzrfgmcHorjiTcu4O5+HZvOBaCropbvDSyZu9sdaU5SGjvFcDf0nbDrWcesjMzE91l4VI3kllVwoITnsPJZ+BZXF5TFolCCXG0ontIUNk9rJTQnc10GzggLMhRXU9b2yAgXGU6AHDkeoIN+8OgkVdqIIXkG/+f0UTCaTuUo8WagI0ojIuUmz8umYDP67CRVP8RrG9EymzYstJFTc8lonVuhuVw7nrmSPGJbtXCu2asfwdMV2lXDOcvbIbjxI/5iABgQFvSYSv0qe19ZZK6OOpHJq0z26c248TtVIqBMHmV3GaB8Z6NVcYiMciLtsYRaSsmuNXX2/N7ITS4ZN+9Cmf1tq8hFiPAJpMyykqThx5kJtI356e406pJKnbRblhaXzlxwXCXApbfU2M2UcxXAJnmlevRYqFjqwcbkpplXmLTZ5JjSrqdmuaMC1C+meyQSoMRyqa7iIlDz2olH8oIGyl0LaSGn+U2yyFce5fbIHYkQoRMRiIYyMiYGA6kG4cHF4LokVkpWfgAgHjz/ibY7ap5JmrCZFLmoH8aJviXHa9PMnOZfchm78uHh9JMxAQSIt/YrH9bJ66awPKPQ9LNaVvlyJNQ7S6jhdO3eZ7XSTastyeNanluZshfbVcM9dYb6IKVfkte21RBbSNwi62hnIVvcvlCE4TiD773FXHlVNFC1JZHFadOI0/5wnidHFPV1ck4TXddBbGMOqIFQ94Na6tcnXc8CjNgd7yxS7LhRN1QhawURLdnOl4r4XaXlwdI0URa6UIML8gnl8o9HOQfHryY9XGRzOe+23T2KaiXxAMY4bOFOGuQSejMTJ7nxMGKv5wJ5pc+7LdidbIA4nrpeBrC5TtG/mmLwdAydbA3adtKVR2onf98FhjTg0/lOSUwtQY/dfZwb1tYS+Sr1qqnWd76nuqVw/rpkR07MZW9c64PoxbT4b3OdlYMs6XUFWItW5/rBrYAwVhoqe3b8/twHBQUzjoqgCPndB6OuePQalogkSF1ZTaVFBJ3G1KAvFBeVPU1ZRIthDrTayouulZHfSILz80oS5NzUbvJtmy+tpkp8/6Tii5EhylIKqJ11Aj/92iAHLEWcJDsyJU86BjvDCn2TWWBCe4CHwqFTMezFYMi0S1AUGufws05Y+si3Mr9EHBuO9l64OEXmfijotk5Mh5eQZaZfBEFHJ0+aTjvpOeSTIfj5KlTC5xxF1BNwxa/vA5Kael3xYcxNnLH1C1R2/Yvy3p0fZe7zZl6vEiWw+TTvBos9iUd5nsZ7u8nEsyh0RGLFVzvKT7QF/3Q8Gp13BqxyaGce0VvTvhhrFUc9DtxO/bCklaVByfwIZx9RiKfmf2nRL2KqJJ0NzzD0Lx3a3u1HhpdmjmGDLtQfTu8PUpBDChqSCoRPtw3A6eYeA/5GqxayFLdRC2xrrSdueoADthGq+es40azTRRtfpiMEdjC1JhVxWqUslHduaJ4sEmM+E6mercLOMQ3Mtgm//dssV1kAQBoIiMDRiFGTo6iLTy0o0N18t/0t+YZGfPINFT1OpCRZLf6uYljpLjv694ntQmAxabJG2cjqZLTHHnt5DRxPv0z1TEUgTOVhr4LwpvWWoH/vq0AWXp3J/P/baG4YtwaUAhCzYW929khjxgPRZ67JWfy4yuGzkoyLyWAS/htRR763b4LPlpuzZvSFOp9MEdf0zgKVAsOUUa3T3BmtaAmsAwv5ErA1qdNqQ6OZv9rEuINAX+q+c5kiAzp0c42/vx+Z4BH8Zp2I/zWWAVy54z19pv3I+mM3mqNLsTy8EMtyyhbJYwsQ+bWHn4aeDm+0GhJ63sf94tAVkG2CXQEEsRR0Xr0a8i912fIEl80oBQB0LdmMROSZu6AlREEkK4Inayap6FK1EbzBaGz8iEvc2Ne4lNq5UXGzbvsLqAF0+XyBkS5k75eNa/5rifivqOZHWUBCeHMbuoFD1b89NnEWT0wd3pgpt5M8h/SlZdHdOWcmCjmzcKfT0G2zEPnZ9B9pnH9d4maJyqoQxnV4cdc0CapdaGNdrhBG3GUB49zWg1CUUyHCdRoYapk1qsMFuIG6gcmubTse5g/txlDsaKvHHX5WaT1VWwt2edHVDZyPtlVAp54lzKz9gNs5olEiZt+aeGx/8dBKJJf5q5yLC32GPZq4DuIW2y4XH1Uf/0kmmTBk+rEzA9U30oWbR7nvDG+vrHomc9vK6v+F+fVIyvywImaWIKygRbD7vZbN+OxOpzmTt74V2k/t2zJ5ZnjBiAPa+i2nE3TJ6vb+FU3u7t5ELViHGhcdIG6ghM4CR4BXQwZf8Jc33vc+EtNJE2GY0hfd/X6uWRSNm0wjE1QCrQNAFqEBcp9Gj8xhZZVbd+C3vZ9QVlcEc18+FrqWi+TjQjiw9Fo/UGXWN8+baKGFJLXy1DDWTgmDBRliGBWExLXXVskqt2kLFB1376DH2gdOmyidLkVAvi4JUGlW8aYgcmVGc4eIQoZhOp30qR5D+pD9hcGe6oCOTocEfUnsGsL6nLtH/cl/bzNO4nQAACF6xSz0j04toe6+duCt0AJib8RhwN25muT46sQXViyC2lpzVBCYUe6yJvkDWqG61mHW5tNX8ah9F9GfPwkV6zO8B8XMi9ltfsht6QxO9C9JMgMPjfQdYB3p/Kgmq1CKXY1Qqg1nmB4MCXzQGE5wIw19xjAudgNen2AoJTJqOnYZgpD3KSUB9uhYUCmT0QN5kAlozrj39aaTv1nUY5FC+QpAVR9T4xS4HU0T9hkKoZOlklJPnDhI8rhoFKuI7ZDKeEx2fXjxPSXx75asxRI7z2Cf9wfgWXS+CaFuzWpM1p9O2woixd8v19zmIAkNDRhDzORVM9H3Ght6bsqDKn4g5XIm4S62M/LHS/ipTcV3Aq1UyDykZW4Z0SdnBDzOA3hgXAS6lfG5FW1PZpG6p63XxMowtvs/lfr4BGUXk7jLyXuQiCgUD/vDr3+W9ZnqfDtKpTLawFcUwDW/zfXcZxxBTA3nIrGrJGByn+4Qw3eZGOHLUi2hYW4NAtX5V6R4GZ8RTGktMJa9hs+nEkEBMEZkn9UoEQXlTnHCeLTguUtxjkMomNC+TbaGYS8pzYJLd0BCcNwAtJhOQzxjsWIut5+eKB2IJiPptEBI2SWDRfxCzp82uhPv80YRDxnc4xCq1U1F+qecsTTAolg6KLJzbFW6F1jlkyYCqFgui4APenjWoWi0GIJ/Tm1ADFNJLmUgXh5ycTYOlYgr8OK5nhfdNh5Fax7utxfrc8SSKxTIedyzucESTDjv3Ol/6srC87VQFXXNldSQj6DHx+aZe444hU1j0aGBDAOK9nlqUmFNbRFDzc6UExBYyJ3nxn7VtMKoJC7f/HBbq7FmdOm81Ay1p/RuX+fPtDqnEbg1BMOwxSxxSYKVlqmIbl+f/B3iayUIjF/tEP3Ulz/HAiPGHRfO+S/uRUFbBeZtL2XvtIMGrUMtOiR+cEnujKScUTu8UN6HCkwzxBq5kl4h98Uv7dddShFT+kY3IPYkNwXm9qsVsVuVzeliXojql9bYyyJMMtFrzAFikqZNpecpLoaMaIOKzQ1DIQvry0S/00n/maZUBt9pAU62vaXH3uaMpDIumXG6XXlhuXwqSEKEK3h7PzXr2elZVPbFkNGMDV3pazIu93fY1+ZWKnypqqvzjEnikR8Gt/c9EM4FpOTqUpBuRM3Fmw7632NY8lgITLNWdCHP+jlxeYm+zI/pcC2A25ZWGDMz+dvSj5qnQI3pRVBE/MpQIhWyBYCycfPQHgSU6HwZBIdgsEUFvByrH7UC4ld5Ewoml4m7iU6tOUD6jmKmfUerwShts1sGmtyzDJezXLAR0idQitqhTPgI/2GiYSIeIbs+RsFvYg6NgYt4izQTVenBhbLSz76LqiPIkncUs3jXkpJ7uw8e2f3p6dswhStz0kdJbkF17xpMMI9OU1uq9z0RpShMqZj3Tm0ANyGy4YcR7iQViU2g4RyuBaqrRBnWr1N0yFjESIHGULAQRFoXynZI8evG++2+OPk4lSTk/pPmJd0uEN3gIRJTxr1HYGoGaXRlZk5gKTnF2XjiyjSK+QG7+QkDZeuTHq04x6IuYxOVmw0Qm2E4kf85sbto+yGu2hc0SRdi2CSMEp7ng/nAImzPLGe4oesKpPqSWpkw2eUtYqy2fx6R6FuDwD2PbE0fTHPPYx6Jb+QyLcS5j65MD2LboEW6HXqSOaQIyAwlaPVTN/a+x9hql9oV3wn5sCbe7+YYLrT0YItroYEpVMO3BpYccOuUMnf6UdoylR7VTjl2W9Nrg+O7IfLadA/yXo09VcU3YDJH586ttvmbold2cNg198oagjigDIBd7n8Lb9vbOCTPahJFrk6gFHn3oFeRTCgfUJfIaq7kAGHKI3d62xAo66gJJzGHYDvlwrUQMH839qW/9ZoqXL9imgCxEXoOzJokalxpRa7OgOujr4y/WO+iSh8oqF1c6gbpiSY9S4d7RzDWLZTIxXUA78LR9aCgRDsYCfo/Xa9IhFq3gcUfq0L2mhhCJvYDtEZ4WPnr+KwcyZAqAUZ4K1iBswNvd7xWHWy6aLBo9opPMl9IIJwrfUqqf1xFHgHUa48stqT8HBOQ/ovRXSuABfnUaGOSgfBUvtH71p5NH8kMX2tTAvN01BWARuXNqayRJddQex7D3nBsWCkQOsbkRmM++/m0F/VEzNan38QbPdY2eOy4jGtVi2Z6tq3asozbWIUm8pHiT0jhp7YHnXmGBDgdSWvPcR8N2TSNd09TModU37yyZIIU3uogrsHXo38f4cQiTtx8LmG3ADV00l25a0Q9XrOJjbV2fmjQA3IboTbfQtV48aqHoNlsfb9q7rEnB6d598DgL0I/aoDAu0pDr/0nOJFCpgyvGALFa/bOGLHv5rMwwYWcQVs2lBEzrtzzzDEUoE0l8Ysrj+8dgQx1dSTfzsz9O7t9eUbZft3baM42dTNEvLM76aHSpBTdqtzpiUPqtayt1fTCsacuBYKQP90Ig/3WlvVq/uuKres7/NNYfZPrpYQmRLZAYJLaB9B+SgNqdT5uS5P7xvTZ73nwQgTneq/HNcU5nnTjeBMUuU8Ruwj0G+RxaySXt4i6ZhK3QwoYssEnbOGYCxY5hOrMtYLEiXi3xegP22ymiPqEHWkxWVT4L2sQYaZ3uAwHzI956jCS2ZfSqgtkMFOJ6g2hPPXadqMYciMUeMGlxFGJeaVQ9HDe5YQ6RPKahac4A2XTozScbm586eNhImrTyDdanGJDW+ZEmySN75TmJ/CG7ot+G/kKxVgKJuQ6pI5bEbPPvDacRf30434rFUriM7/hbXDtpp37rdi32T3LJcyLuT7JGFKrmN6Zaq7i19Q1Vxm+QeT92E6qqy6df45LfTKyo03Cqloyh61X5nAG2pkHr4UIXsnqrPq48cTYh1djQZ9CViM7pM6OOMGjAAogFDaLHs8mGP3sWllYx/wHELwmp5N9VtWg05vHEY248kXDLj4mWBzyxhMMTidjskp0C2ZBA8p5UuMO/XWGMiO+vCQk03BWLNZs6IHxq2P4X0J65K1+wWNRbBD6GHg7j0a/pJwFcKl1RfVjK7KugD/okX2LJf4SBUAp2RNIeMURxxA66eiJpBxJO4nb5S0LxkET2slj0wvlMM1pjEa/jS3aJrD9jfueQo9vUBLHY3lZgB52ygVMWOpIjplAX8YS3yFXsJyQXGuQZSygZt2o4zWdGEl6BmVoQB9QHhgT/rWzDOYIaUI402m8EWFZjvLmJOKaSgPX1Pm3AvA9DkEKkGDPSeZEpRdXOdap2nGmoUI7/DymvXiSUTbkiELy/dkSZ2xEEQUdg7gVO8O99FirY/rcNxfpUDhEfl+KRjNcXSSOOSHK7eJijciuUcujfkmSpTLIntgg++fgGXlmam0mgjRdKID53jYMmVY+XdqJoCUtU1LQw3ESnXSX8L8rR6ZwN4alJGcYQqudTaQu2x4jtyjcA/IN9DvbuFn/IlaVFpnhVCZ6Q1UmkOXjB3k9cfp1WARsAC+YuQXedJ7NOv3X7Y74MN6rUh145iq6zqP+4ruHtx1/GRYN8wA5Bo/l+bh1UL24g1U5sbBwKFXt0GwWs17jibVuOk7gA8BGTSxIKdkf7zlxsLP9Wphw6dl8tsncycFp6FApXj7xZ3pxwDJmyoLYIwbqxWx5+yMTlDswPGtEgLudgH17YYhwLw9piTsfG+xyJuE8tC97crDjMBGp5gutKxuu2lX8owzpXMibAhww5EGyDEV0vu0KI4lfYZl2WgqnmFzEa1IsgYDEPjnxC13OP21n1l7gPuXgfnowGDArvqc2KIwzlcMeKmj3VrKJb/b4yonGnovX7mnYe/EvQ+O7WmyJsyJzTa4t2GzDmcA5IK4NGaVSMUmYB/nhBO94K6YpZ0DQo+OLXiSIMDeoNWAgTzvvkBx3WFwhmnEpRSLiWSx4F2tNQv7GuMizqkEQU7mjKvcF62Uu1tYo/BIIbilrGC3tsW+EHcYpsVrXk9LC9DeqBGJXfJBY4BNlQv14Miyve97TZIGNUtf6LpFR9WihkgnCOfgnUoYmYV+lRVKyqzaJBqeQTAe21mWfK3QpAdl1CGIad4/dOzcXQwFr4soB7fEFdw9vFY9hm/OwOncuT31HzbRN1IQka1G0U0raKMsJkeQGbyL98eBgaD29aRLbINHH+6x8kFFpzVqdpRWBw7MqHH7JwuQP3gwYsiMu52Idf8TyiJIfuI43JFrS4q4wJMCE3x9O9ApROy/zMd8dSbrU8ePOAbaYcsGrg/CW24GUHdZ/gO1CxM7E04NfV9VXzGunxXecPBOvloa9tHgTmJ39NVnUUS1r6RMXxeZcc8GSkdktRZkhAO6j2Fx8YMaXpPVxuuNl3DL5ZaZrkqoBR65pp5VjSAhjjsDuUw9F5TnX4TfOPJdkzDtt/Q/qEVlWwm9WFLGj1jiuS05QMjmnVcMBuQ9z6uluXLxrL7AxxDZBz1s85Sb053tVDTVKTDgzQwT4bjLk0/BVfSf6Bz/dZwzGXjOdAxUpDyklKEVM+znNi2XZOpdFzm27fpNhCcaeE64ClCnvERU1RUi7WfaXkKS6ReODWTecWhTomfuX5hMxob4d64MXnA5UAJdBAp1ptKJQxAHkTGUxiGhGI+CEUx9RqmoE+plLl4GRaMwb4dB/3+373/1Kle/G5hcWDt+ADM6+WOxUawCESOGW1iqvXmR6Eu5/nKYW9jQEdV6/TQx6r3Rowi+68rSdbtYWszmrJghoNUtCAI+7NqUV4fHdYBEAZEChY7UA+oYHvjMD0364qavFY3DN/wjUvpreAsrciZ+RgEWd+7DpUDwhRkbfK0nNktqvQpf7ItQMiKOrkHD2g7jaN8HTT2WPRuuvvslZzysE9dc1gVdJEm1Gz/o+hk7u5a/1sFMZ9ZtGL4or40ucGlIFgNHxD1t3CM6xF7hCwvGRBbfG1nnEIhuw+FMzedtTDvi2/iD4+bxtm1PI1xorQ0VYaBr1k9qyDikYntWlRXv3kBqJMhDoEMmci4aWqx5rVlrP1UsuxoealupKc9nktVQ+cCrkYZY8V1s8Y+eFfclMLUnB2W0qCWExvEdhJoyzhEEJLuEYKbRdPeIVctaV3y5sNspQ1rA4SfRui6VpLG2hqsVrU+azO/lG3A+uBMG/u477ay6citoK/es9lNiMxcvzdkfqPGVJMjb56a2+J4NxmVFLDaCWRmJXN/snoUaB0yif23SJnOonj8WTj0zM3Rk78pvCkAppyfyUfhN02my1kkmJqZ4Zhlvf+/vVbKdwfAo27uNJNj95gNM43Yja2TPy6q7S5oTlIE8FiAHDFhUZbUvbc+oRUZ8sYVC1mCMjH1Pir2eQro/d9IzN+VEjeE7DfOc+qlwuCkt5JZoVOKAiRqHXDT9KoZDbt+nBO1x7NqqrqcHgMU+NHnAqYYyJfFyoxMc8pw/2JbSFDtqwBKJhMQCFrsCnC3Fefa0oLzCKsbr6YWmNAkmoi5rSgadeBMI/FJL5JKUHTzcdk7Jp7EEg5TGLVyd/uwPoAh1jgkEp4TlyqVsfB+0+hVAX9n39k9aXKzf/8QJeh5FPXIgblZcFbB/KN8sapvM3NuQOPeJKpmo7KoQ57aFGi1NAOh55LlhrRIqqDGMTvxTZ70G6x+CwSWER4r2uHXZaUBsjZKY6xj/odKAjZELdOMOdeBDIktEDORnbOfdRV7SG7XoZ7rdj6+GMPZi9n9SGkzy0UvSl2EY0wXaryqO7c3rSRLtstkr8pYHy+/Mxlp8aKRYKeOuUZLl20QSh/i00sO/hAYomEXbcQQy49xpFPHJWdPSMeKc+BSjLHb1wz9yKIvrVNa0fbdfpW2GwZx2SCUkSB+UN2S8DnVAhRx11Zt1S2RCJZIpNPO2Z6oKnp1abG/U1Nm+GNWU3KoCqUC7s8uahHrYmMer2gnKngSgStSuZPLdMar1GoXzQ2fkGlXFO6MxDAMZeY48lu5WpFO4Tx1HZD+47kAF3cpXDehf6jm/aq1Hs0wBW15tObxDNk8rVm4o9kLWEuSFDu1EP1Unaqdg/IBYI3fPBI0MBLkxxDUFGnL8Kwue+a0iHE5I6A32L3B3G5FAWZKtM4I6QvtoPQJOkMqbRbJp0mly7dOXT4QLN0jU37UbzPlYsE1cpA02uFn5jKokDCVTIq8l9X14S17nzU2dN4jUwbvvMXjfKF3jpUnDi1w67u/eWrD7mwEneGrEywzEx+9Qcal3tfzJrW/cwRQ5nufq1mwtq/Yte4lNra501Hg2pZ4OZm5UGmokEmhIicBw+ENAOT+tvwYPoejaqq2lb5KpYmipiwodz4pBuYTQ17uW9e50I08SN75a2lmyTc96z2m1z5D99X8sQP/ta549k2Yn1hH6JhrbJD1VVV5fc4wz9R6XGmcDnAHGKrUt7K/9JUDdm3stRR1PpgMD+s6ujkKO1LkamsXEZjs7/Y+DS5dkpd4+tEh+qiHtwskk5dDKmCla97vvT9P8deGto4eqlOpTXDV0Ei29TAmBcSS8Vluq/ZlfCC5cEg9jyyGl6mI69eJy/XkjftkrRJJBFJgCTGoruC62QeenX2MNSZiMWBxGbyZ//coYyeft1nvGiZX+6N2gFl3OZwu4TU0fASvQSNwEI/GrutHHk5gXSNTnudJGGgb0/+pZI/Qa3KGkE7RCYfldQR1w4T8PPSss8rKu6Wld49igzZO0BTwWI15TtAu71DbyyYrcZCu+5/JBxGJAI0x6kJ5QsRKRSJwoCsWypdKpHOkMo7B4n7m5pebW58pqlpuR/rU7lFIlyqlDjdIqU7k3TJJZhb+KP0L4GAJBbxxWLe9MZrFNrVh+4vZ8RBM2VpDgGrZfXShb8aR6uvfCDgvbFi1OhGwYX3Vz/LYpDWaaPqQDCMC0WML7WCLT0rTr9EbBitV8tn+32y4v/GhGbhNybrt5M78TuOhELCfPfHp0UHGoYrE/dTSPtLR4yoe9Ww7L/f2KThFNHfJjOA0zjkGoCygnRv6rSqGkEZSG/Q8PWljhDn9TECUfYga0W69kOFzoEGR8Z9Kd7JweUTFiBFKg3W0VeP1TdVOtJ20c140R83mWQojAzDrn9m4FIt51OitsBy1U8n/rvXVdP7sO2wT3zp12MY7+Ohz+weN+y/UahuS+SGcU2/AlAcMTHikQBoVmS3tgCGjO1q9NERFZv3ODigxZg4Yh62o8OdfGh4xKy0Gpse0zlv3uIacgtq2VEfKNG15gzgjEFZMJqAlpxB6eqzwJYofvejU+2OpzBXMqZ9f8hasPpLM3GrUudb8+CsToYpQSOqklJE586vMfqUChnk5g/N8R3K1jjZSxCzhnf2/nrRoUYmgyf4hln/umHJo9+1EjEviSUaLiHF/zeL1IjbhsF+vRSThUCyxzzmwPkHHAfgggLaqs+7N0Ugw5gtj97nonIcixhAPOSQs7D3v96iGwOh2mJWZ7L/uIrBMYWlU8t8QvCpnBasysUBb6KPYvizZxetMiAxZCLGRSLapBUFpvauiWACXF7t2k7tPhnckNX9W/bmm/IQ4EsknICaLZHeNyzdLnVEkrgrFAvXDSF5K/TeC3T41OUGnVPE4UIKiwam1CtrAC2S5VstWYEGkyt0vrVw5CwgwKSgAZcJyNpzMiQjPTqjz54VqTGJKhLylD0WTu9TOSXfTFuTvqC2knmXQdouov9+kVLhkTFh7phNy716b63oUAOdzhPcY9S/Zlh0X69ex/NFIaVy3acFH3MILqinPTq/SWRb4324njk1s5M1qqKuNOXvTVV1NPF3zGbkyy0jqxsPGnUBQEr57pwc/VvuFTfBTowmMX3H52NcTcOldxnIXCjaF8Bs6ZiLMDUq7lPhiumsCNosR71yHvFZr7lcu6p0N01U9ZrGkjXWPW6S1dckCkRsGndqkdPDKYd98yJLtINE+4FBGjWgNkS2hcxqwT1ny6PdSQWzc4kYa2iurxyYeGXUR3RnV6rDmgW1RRjR9a289lYadUXM9hhXuGnjETHrV90zfbT/OfX3yqurqhXyi3zQAzk8+ZRHJQn8mZ5klqZEAg6RNkL5Ep38hyn6+iBFxTiL6RHXOHHSQurS6fsuzy8r26tZycr+7ufgib6CDWhPG/buxC4w/PXlfgWjnr+hqenjj+fTafPpzb5a1o/lVVXlg98COnsId4TyT6QvRZA+eeJEnsRJnFTQemY+c4RUur6h0nht8T2uGvBmpFZrAQSLCASNoRWx+XCyy6sjm05IRA9efoXJP73qHRv/UiPP/PKImH5rX9Op4SXTl2pUVhGmTk3SeDMQhsSfjno0yvD7bnWRVSOV13BX05p+eniSTivLe8r51pZ3m/h/vb7OsmYIyhtUeT19zJJwldgCRSHI7dTwV1xz/0UHMxpdzmxRt2aNdk1CevZEXKkPQEqsakmDdtSIBi0IFjCAjjBqdvrQD/o80Rhaq/qdTBW+JAb+YVaVLmT9aSCvp4bXEU+4A8tdjsk98QTujsfcdukOofQ9iWBIJtjpfy54BWrJ5JfHwgy53KH4PFvdO61kSkAK5XWqgs0AFjqMqDbEuXg4wFVBmeAWMg4faEENqN8Eo1GDHg/CJjS8vsHmcFged6Gu9+KuH9gId0vNdTrz3HFXDZIeHttvq8LFPKdUJnJ4xBoq3Pi89nmBN5LE8GjKYxdd5ktOSwSXpNwT4lTpi/CeE7GFob90P3v1TilLcMnAHg2FRy+z1Cd4KlQm0iJtQhSJc24Xd6MlVjUs4XAQob7u5iANGQsZ4lwAlotVaFJoFjqbnirmEbzY9zqmhUejk7dwaxt3XHqZaA2bNcqUzevxGMGykLxwPpF2gEPRbf9dR1n8X3hkAQRnFCwup8qzWyEplEzpnZat/tyhkMthxtjLcrO6JQ1aoRyoyhstqtaswa4KcA9fDHG0WLsRLBhsqkJOtwo1omETjAUNeiwKmzD/qMVhLuxxGeZwnepj7x8eQ9KumuNXmPTrNVvskVjS44mmcCyS9Aqe1z4PN1I1HrHIIZPynJhYZBef4EovCSSnJfzLs1OZE/iP1wXuDbm7Q1W48N9whTlcjXj0AWHiUX0XtRli8g0bonIQaUV1EJN6VWBEvba4OVwJ08uEPnCUqwRrfggk5Jv6h3Rs9VMvOhVdlBl13herVOz+f09QujKvZVsC2PabArRMx9Au55Lf+/qg1SdRCF4zGL4QAh7VnwevbSQJXtXydAhBsPPloN0Y3ClaXdxV18jwz6SK3l3yJ8Gaucq+Hl9dv2Gwb4dCF5NteD4hAzu6Uk7Gh6NPTm6vrG9uwOIPKfzKEh3ZtEnIjdnNrgiK/Ryzqi0oVHfCgQ9u1mx1a1L0ptNEED5Nc0S/u8lm9/8rudd6tk/8g/Fm2OGBQMEFuaJav7r8Xpwi80vDR9CIHIEoJTVPSi+weMv9bUtySlaqbq6lcG6tzF8kVBMb8/8cUpLr8dXHHnn3DSF584sORvcBEtOSbbepmTf2F6qqmuvzW6rHM0W/04nHPiaoKoyFIOaV8YFXZEjb/O4gVY20KnUPm28LjKiES4Acwxu4mhS9/kRY0z0f9qPm5O19dPasvyU/jpf3qXH+FcaVsMOjEFAuSqQjtasrPq+T/0Nj/dLUvI9gqqtSYSqnUPnTIitNXnADHu6/h4dWkyTvUIYrET2F8+3KZ5dvSLOebyDdGiep9zx99zN0yJgD9UUEgXr1VmruFCyrawYxv0PBRD78CnEyIjDYlgVf+cp+nKuncx5yL9Vz0T5HKurWKCPaSuLqPTUV/OEIxrO2zacUXkMgGd06KPjr4M4m0c2t74q2DGli4t9ejIlBR4+3DhEiIwCeTXmlDQ4Yr1Yoq1Xlzcyx64NkEoM9aA/bObSoWjL6B4+NcwsVd1ERDuKne9k4bZp+M/90j3MyhbTh5uV6rOkS6sZrrxN8CpUcFQpQCbU7Xk4VrQ/jNe5pXU7mTd9suSonct8+llr3n0+h0KJZvsma42tRhRT0vy9DzgnIfFRmBDGpQH0GeRNdwH1LUzfo3PuQo0uYHK6ESc178P8C4ysNtJ8EPCq94YAYWo1wmLDeXnzImtW8OotlZ0ALnDOooHzkz5a2Vo7t73aQatn3d5C9W3BlShkBcQRA0BF0jxq19pwL6/NGMriUjztEKl8k6UAiae9/itYynvj4ZNk0ytbKEuEeiWwZf5j07yH/boVofMnU3mn56tO4WpUo/1tlASdc/PoKB1dgWMgA4j6nguVYK/UaByOa1h8K8xfgHjYj3WibwcFWwCEInZnudCXeRh3ouxoG4EyrN8xwGEM1m23VysitLfbXwEOSHLZv/lMeVHnjCRd/D/Z0UCNN6xYLHTIklKnduH8l9s16HwOz2qEfm75TzL1Igz+m9gqwbbu75Y8Sx16ER6hEui6ZRW6B7Y0vHBTa3yxWwmo3/+9Tjy30RlyhNKCg1gi7jsgLc3d13zw1lbLQ/7JBvOSloMUpzCMfT1hgCpcUFqY0KphfrOYvf0qeiQOzl0XTyCLSix4Bt/QfiGYAljSoLljiL2DnqFutytJnaBTpo/v+c3otmCMImpCw3YwHjdlKpzFmA2G3tzZejapbczprW1//hP9FqwlyqOINsLrU0fzEglmZSWkspomGAlhYGJmJLcB45gTD6MBkp1Y1CQyrZDGdVhYLqw3GiLSHr5VHIoAOkRvRgfyMJC63vlI6ms1nsxrg4aWEZ67uAxb7TjNWk4ir7ecjr2tYQ8cjfuPhhPBsD94fCDj657iCLXPSzS6cm4/aMHVYBWSsvPkD7Ty1s1e0qj65gBk6r4iwKS24QGXxynIT73hOFT44JXjvndH2SaYMoI6BOk0sozIa04D2DOmzqVxq8jgtAvMLfP4xs9DkcW92YguE9RwFbKGQNbZxRsOrIo11SxsburObqGWn3mkevXGSOQpI4zpQGUsCFnVWq/z50FQOaMQ1pRqhKNcYk79VWXBaniJ+BQ89TaefuVW5DRAWVXG+mzOicMautsZO0BkPoEeBZuExLE1WsPW2/n6kpqmPjTo5GYQ/FQVHBmMz/5zy4X7r4jjF8ak+LJW5ZGKON1GulSubAz6xVOaOTOgRdUrAPT7S7DA5vvuMy+/lfTsI2E5R9hvBmjDR/OVA9Fee6BaFSqnY1KM0CpVGPkOnFaIQ5lPlkbioGKOQaUzAVYFwGV+i/Z1ZEz3ryEJ9egBK06diLOiXS0VqHnKxUlNvpaCRhQEZkduSqaul2IUeMaZNwvhulOk/ToqQUAH6zX0H4NK8JsuwoFGbzqP5vef7oaY/VW9IxW+pgHti6b3rxEt1dYNE4mAdf/wvsfGllTOqHkKbf6velEnfVAH3pNL7N4iX6usuEYmX6jgnCTr6B/UR829v3G1nGqaP6IiZ0iGHecfh0Xs0auSwzzRkMf9deGiSlK+Y7waOQOhGUUoSvRsl6XxWqzC9MSXVdXt1ZBDrr8zL5+6wJhDK/sO378ZttnjMxty2PIrvyOA/i2fGYVY8J075eZofYN34n3YFtU49HjEhkvHqOvrjWNMzFVW+vmejqyquUpaoQTebfskJRJrBMrThtfJqX++26OqK75kQcIKJFUovrSupk9fByK9W7QLVUobgX/ntEypdt6F5+LCSD28KK6vUqh3HhbCo9MrRqTjPMlnA4p+BfR3PwV9a4Yhcu31Tfqzr0AHDvrWKsmywfPd27zFr/ByOkNTxId2oGXtxGdXJDAIxuqFVU1owM9ErMliP0s9qIY6xesuMHBvRcFrEu6n5z8+S5krVTPSnR49EzaYS5DSgL+rTzmPUcbSCU42YV/2scRkxeENx5mNHFv7SypkxeNzWUmd8GjgTB2Iz62iP+LtgllYHQRt6YFvFys5a6zMtG3tz1g2qczVRM7qZwdCoOHNca4PrGQbjsYYWfdPIkTXCZ8SHH9bmH9fQS7t6UC/b4FJzw5ueSEOK85kspSsldeTKT+Y6tVspV7JW0qd6VGaFhTgr/vEXXMets1aNRRqWBEOLxXBkmRUWRpOvWrymfBsiKQjzekhVHhgx4n8nhdwSQJ+JWI1HdRPQKhn+v3o3XeVJ82bD0dxlXbA+zSJkUNQZHSgZUSOS61U2wAlmCqRHv9Cw1UeOFTzWjJQUaNJJL+hH15s05TcbpBcz3kwrmlMjh4ohQnmCfRC1UghyrezWDh/NSLs6584NW2Sr2iJewMeHWwo0teyXm002gLoOa7r3HEBHYDF+IWSgf16mXT3LM/SMLkikl4VZFOfksC5n75oY1qKQqHXsVq8WvWelbWJRVDEirHF1hk5oxbi5Dy98bpVlwyxLW3I7+nZNddV29UxhUTw0SfFHLMwFr1t0eprwawbrUh5/CX12EyIQ1o9qFZ4+KDAz+aEw919yiwztAN5KNESavltRysLLvCltETO9L4l97noEGUmur/T7gC0YYWx9huaqnaMIW7qZ0/90g7T5nNUiWiY4GeRK/1JqBqRazLc1Hkyf7XDrPEPp5zj/xtbPrK2fUV+7tL522egLvSEGDHhom0oCEIPcW1eQEgwdIo97Bue+0W7TG2I6ZdbAnS9v5SH66SJM/o8vvjxtyfSTYJseaDEWAyGQvdtPYc23gjgL/vuWWh+JYw2xzrS4x3TKtCwBh78fge7lXXIUbrIXc3ZvZAYO5dXFwXrXkY+23HvM43XbviWD21GbobnMGdliSmf20OjWrKo8bGg+AfHnoqG+jXFPVAONwrlIBMHRPNdbPBjVKi8d3dincXTe6upel3TvwZh+DvJLLoqwnOiMgSeHfekj74B53XVpnMNzFNezMl86C2eI1zjcGi8hrQZCz+DAK+UneZPdg+pV5hJWC+DgLFszCgsgrY4j6+kU+fLh2GJMKoGUlayf0naqGcbR/e8DcWUa9WwA6AdTLBvPG+NN9Qmv1WjKbTPLf9p6cjWvrAfuUPnbZV7gJlaxUMl8bUXai8ww5eDJifAGJifUoNW+JEdkOqU/HIGyh/LLndlKFDOLFx9/66Cu+0mZWV4PTtT01FyfcwhpM67uxzAuXLyqKI30aLHf/73N3bJdJXHbNOEEYV/ok5E40ZnrZskNHzhrhscNaNVqo0yHesOsYGKSOYKmWyM2UB/VKlte4kgxz3OX239NnFPY6J2TRoIXdwQY1y1SIhqeHt50WzDcBOm6OBsEK22jaIsdX7xST683kIqXIlA4E+PVz1jt8mzYAmZa1ZScL0mXpPP5l0Zramwcysrnch5zrPJomp/DHfhjlft/9RtYxNRqnPs2y8ZhEoCtfydmtb+WGZyQQw64OyeC+a4TWYfkaWksbcdLS4F+isruRuDT32gifdHc9GVz09aydvAG8rONcYWE6/XOWMGU3HX5ep3Xi1dbUiFPr8XK6Hy2/ZV+LCq8zF1IIEQqMEhn3fP+aIRecQ/7XUqYqozNZKErRxaTjppD2Y4GgkbNxNpwNHL4LpUj7jZ+4BmEQ7n/Nz1POSzIc7s6wR5MFayzEKsAhTc+YTYlZeqQTiqA4REhRV9GVKK4x4TiM+S/ymhiiCeApTp1MDVpMiUkCg9QRTIF61QoCXYWNU8o1Pa6xlN+U2ur0ywaT6QsbiIupjRuFZla9aZWq8dZ1nwdkw8L833O8ZTP1Fp0GsVbGyiLiU2LKc3jxaai3tRq87jKbW8opHmcneBpGjh4vKesClB44iazKSVTB3N4d8MiGuk2+XzNJD1FCPGFKLSW0RyXKrz+Ut9qWEuBXaPuji/AED/QvZ+Cdqa7OKlFQnXsQFxNJ09F7MZ4e33pz+j2MZOHBUs5j8CiYxP9Zlp5Omo3JNpuO5fEB2NO30j3jFlBQ4wMO41h1xua6f0ktDvdlft1ySA1XRHWPTnxkn7sL9WvU46JhgRvTPUaYPap/FdMEwIMrHfc6XUo/7BTPasZbKp17P+npX4S1ekwqm9TPOmMq4GMxabMxqyGbHtlPrlYwlFDjDNMePUTiXSFmQnIocmndDW1LJw50e/My1ISW3QvzIUmM+d7oJlCtQR3cYv6g1lI62JTvN11a6EDmHpicFxLTbhE1l4orjJtr9l4uZn4j4xKUfJ4imTDVD0q+NhqjDY6MpJADTzdVYS0TYSjYL3+8VQYW0jzLz/cKQ3O/uDfFlLeNxAYwZk8tzsxUCcgjd2+YYMwZqZrdbjb9XnDILmxS29u715NBWRZnxkIZldueBaq4PHsZCogYl0J5eCLoooVY6diERmaMEFEsRVF1JZjcqup8+U9O9u1su75FaUju0pHl5v05r3Soisyn247Zo2P8jE519f0fuMpUMfcT23Nbf/zyimdCMbtRN6l7ZQh5BWFvubGMhsQrb4jrkadmMFmSDmnJC257VXNru0IwXbjm305uYcNN6E14j2ShFnZZkuNGtcovbaRrkOIj5SNN9byuryPZ16n2Tax+V80dBtOQ7FVvz2p5ps6Oht/76C/n6/xjkqhXITh6e44Z/FkvB3lCerpWYh8eWHiPsJaLCiRr3emJWUthmYICm80nMauMe2aRXf7iVjbDYdAft5Fx5CtT+xG9Rlxkr562nSdFnMRvpkGZbrLY/8iCF46SM9abij9UHi5O+/2l5IfflGaxoufcvi5P+qyjXzk8zLXRv58wnlVGcJTg5S+/dpJsyt9I3+Yze7CKM5reZUZAEsK/v8q6oLqIJw4by1+zI9RomTj/+IrmXnbixAPzJ3RvHklVYAGwfyCCEMCTYMFBT8RFmEqqejIICmsfmb3Ii51dLuGwh54YmWMLtFdet+ePPD1G56qxvcrCgL6NzOq1R8AEbye22+OsMpLri57PL+z99dafzDf2uT9vyIX6d2GccyhvtjHkyt1+Tpj7yKlEyMO31LlOKSI/v/pVdy7+Gj9/TGuNla2/UbTeY0XM/6kWq8l7iZxdKDa/SpEUHYDYE9iJitCoL2BVDkHOW20ccQlr9d5tlqEpA7KCsc1DXPtAJEG70HqHKo/pBRSU1unRtJPWRlQbJWQCnZdnqoW1MM20j0AsoKQhjZJIc9Ui0znGCn39ha2QfxqsD8HgHMFGdSFqqy05wwxVxf87e15PbOSuKdBbunTznFjYMfmYEp0IDEHYKqdrMSRM85eYYytmqSKPaM4p2nO89CAFlXt7oaUNhKqLvmRXeAiXDGGUXB2pOm5hlUCFrwcZ4ZFuXNtoPQayQhkUB8RspKRd5cXZ/zteT9PkmeJjSoOcJkm9n0cxc9gaYvQbURZh+zJc1pUJBFM1oPCg9rD/SnJZerb8wjMFrpsbaf3+b1VrIxD6rnOLmWC28/hDZ8djsrwON+ESHa3f4Tvz6BCEZhzAKOxO6VHdesNRNocZhPdfNEg6vCjBlch9UI8JyHI+oUu3biYyimJAt9zHE7Cb9GsBsQzzBUi2IFCwrAQ95gjIoX41MsG9BtUJ6qR9JIiC33HGtsSr0R84R0Jj/c7H771ClUZF2WRyos8lpMoISCd7MU5TzCgd+8P7m12cuxNeX8fhN+bQJUarKwtgNvNLSgeHYoIL0YnJSY893FHHHDcbznNkNLENZLNzTR0baMEyxLq2aeaZBcfAYof5212F+GrhK+RSXCSLip5zKGZPiglo/a/EZK1RdfwKovHD27jLTyb19WAEsOjKEWe0IBEYVAIhAXrzcTzcLqNe4BUZi3w6YwsChzbzMU1uYxxcy6ZZRiUYzIW9xEobriWnJ6l2SnuzqXbdghqf/+JWNPv+H4fhGnnBgI2V4ZmS3XAk5SVVq2OdcqvvtiuJYE5369Dt/SVeeirQy17EhEioGXNl1NLafJDMaTlt0yAOAeOZY1KXdaW3at/sTKNfWKNJRUgiU+YP3Thwcwx0Xf2hHTZ9mVonkxUqi69PuYfpkLJBdoWUFOC2kGFQdnDzOdwX6ohACJVJ3qifmuk3jkeWokZDZzrS2CeJydIo/fg1OgFY/V8s9qyTSkGUCQvrhcdUG3hcR2B6j7lCB3ZIyUsIEwvafQszJea7Lfz+/ldu6O7ZBSloB/mFIfeNg37T9DOCmMDKWFbLXkhnpY+frrJuIv4QMrY+dpxlrnOo3JQwT5RUiVLZ7WCuE1aDRYxs6+ZMMsj11lZAtcRYoerqzwA7X5ibdm3mBrJLBKWonUTxMYSkOwKk9fxXolq+BZtUXZVhy2pYf+c43K6bZKr1lOks3JN2D4u1BypasCmtNtIgoZmuBHXBFT5li4u4NMBIR9gL4IfgHHTMxUGf9Vt7sa50HZox5A1396agiyI3RFAb1MuSpEQSFB5EGmNgvmiawSLb3ru3cTLfnQa2w9McdpUaAN6fz1xHYPLmJ10vqY0l6Ztz66KbOahEpfnHiRbcK4OQf0aQtplmuA+3N3AxjuXWzWbE4VcHFojdBEXTyOieADAre5TpGaCZev+y+PXKhhSmHscI4uIbAip2Z2Qe/oGvpYvRpoPDAtfSGhltNyP69tGAnZ2D5/nM91rwvzZWZYatIMTOO/veRchz31lkEohAeXAgb7YNNAdcv1krJnz9ew7IAL9U6vBK3r1fivyOPENQ9xfQRRitwUJNBGcczIk3Y5MivPE8W0avkN0m238nT1CUG4PKSr6iay/nkh9te7ckfagzNS8kPDqURcFOcEjey8gaeApam1mHk0zSRyqon/g2ZfzftsLXf5TG3ht5oVquRdTgfjjp9O+U4/ylIxnlGQdQnSO1Pd6u6lvApRSxn9IUM6cyURy0miQf19v14YqAvp0vwydktou7Ub9sTN8/o79qsgND4XIJaATlGbtMmpYA9Aa++aLVvnT6CutscTqe63wwHf7BNhpUm9vpyiSdRYTpsYeKjo0ES0VQPpMflSWReZN3fu75EAMcczIDklvtm2Zgys6ZCbmtBAT7qZ9FxUpC9rKWSIKFtLU+anmXo95pAlzXbwvck1vTlfyh286fPl5wG6vtSy2mVfwpB2oRVkWoooZgHGNkHOZe5RifCixaJTTDmvwPTLfjIc7XRV4VZfZTafL04DYZleSyRv9id6fKUFQV/pC3NTtbzPREc/9rIZK1hhGleQ/f/9a15yDAalwQnsJBdIRBFlMluLuckM7xjEoI1pkx+cA/fk9t0YiUi1jKC1rKS2vphxyY4/Qt3y0jKuzl8cNlR64r/QnAoMv5oDZBg1Ex2r8QLtQGb1gofETk2uRalMxFj0yW0Z3UIu4MtQwSWNV5dWcKxNhQmehsI4ymUILjkxrd0VoBiFO+4ngfF0LrDnPXaLolnXd1hwFIf279OkgElLu2KdQjHJwuqFLmJhkuXdIIpGoBeu9mfk+23S+1GV7N386f1Ky31IufhqgcCQ1eTBESTfpMhMQJZSeSRUZ1XsUUVaCsohxsUeK1G+WcF159kfX99ftMnSSV0Uces5pKEnO6NHzxdqrOfANwquvJKzFdFbm2JJ1PJ0edSYpAtvyTWXXOCl5kIfxHM441qpevJbnIYQztEcSZok9cnarTtXQNF3KqgnzH99y13PfuiUVBfQd7dM0SkIDSqBG8MTflSx8ovJ0tXyR7Hba4NO9AFyhnh8ByvMxkA8pukX4Nhmpg4pxzT3V56gJGJyaA2JpVY+Scw+S9Bdkh7/dWsYmxnxcq0CTIonI79Dv9cR0wB/iZ+0Mih+9AWeM1+RqBdFAi3cehcqiC4GwAkId7W3EeLvSKs+R81IdolYfymkIut/dU74eiaMuL19e3RKfTMFmpSnctQMzqdvLBrfxWsbJJr7g2cRVEhmB6bRv1lg4ICD2d4KpFgy/WnbkLj2n1LdUlPmXljMPnLOWLlW9E1NqTrzjI20ZOK8EISWbSzq1dyZiGFrOVFOHRo74yRf0BBlPySAdaRk6j6E6VS0E/Z+XzRr3mlbTy5ObJ8f9+rw5GxqPHL+cx17z+S/wNw2ss3NE46gDAXDlSOWfkrRZndei6MpurFcKcki0kWbV0dwcyKMqDkWeSFWmem96bjFzt1BeQLU/rtjv74+GAAb2lUlkjYHl2snxdhuYGztc0QT9alMAA9bIq8o5JSd0r28Brel3uE35ygS4wUHuVwcWwfzsnKxp1dWlHWYqVwGtkMAJiF+d3U0H/qFNQL4KbRPh1jVhOLj9w35/Bi0yqtoxsjDLhK1kgvFiVflWBUrLF22VB4ymC9k8BIVZr8v6qn8Mj3LOJ3FAYzc4xFWaMx7r5BlNwl+WXUNC+6xsD+eXdW0cbpeAnwe8g5B1u+IAdPjRhr5l0JwNyvEWaPI3ha2hySFbePXNs+W6wcFtCfgPY3vPdnEcANjmsN76u0EF8pHbR7ksk2WkzuqNECQMG92k8xnWvp3NIWMyN11ZTCKD3PBAwCHNAQoiIbARqylYhh25IQnfbAMNtAfYDnMiu+otPP4g+9/+PKbEEyxrh/DskReSREZy6j2ds80dvBwZjbHV3pEmuQslk6/pV/qZiucqudL7vE7Wx9R4dhUjsWYbnnOK+lxzUxcDVNGsqQdFFYadR1zCoGLREb+N3qqPa4Q5d1BUJ2TzEFQFD7k8518C08GBZQQXmiKesiWh1hGOzqupw1PvEhXGsPBe+iGKzxQNizzDNoZ9QvfuLljW5A1kIe1v6XG8j8DbYxdlPEL0FqbbuHmXHwe8tuUtVhGu1uPNhBlGljOg8JaHV13OTphn7LPlNiK7QoEt2cdX3Jst6LYaRoNWlbd7McH/FYhQ2Hbs/Fa+2h9IilOfbDNckli2G3HH/56+Y7MeyZ1diQDw3wDhBv0HmKB2BBaQLBKy9EWxw/Iqzg1BDJJQxubrD8pifRYok0C6/DZIHALgNw7BLxCqi5y0jTyzd6eElgWBOVJB7TJjpG0kTi8WkmfakA+b0wo0CQreoq1xT1Z4RSv5PAkB5PzwI8fhONrbcyENdxNGlQ5hnEYIn3KfuAqYAOHg9r64iWSlDUbLwcFUI+0m0BQ9jle5zGhwOCuDrt6Ud8sORxBClx8fuu1SIvS/IiR9G4Y2+TKfDuZivgmG0K38TnL4UdkH1k6LuKKSNaxZK6IIg1EMUwKEAcgUJIik4I2O4UcV37jZ3+IoPuUn5gDJO0GaxFHo4uNGseFcXDQVN4s4wpSrWOJhSEBxQDOCeS4bmhMdDK8yPUvERV1bJBULksY213ehSOxyh2VbRA+NF65N30Okrdltaj41gFVH9FDlQRw4lZ9YtqjnZ7vNZDvPbMP84HjBMJyNdkdz4J62dJcVgwK0ipRCEzFJzsxgrN7meVabZMT5eDaGoGl9AdiXrpRcqDNQxlleSqIV1FJwVgWzXBjHlIz26frBwSUsXPMy3KRHaJRHSXIT6FqKZuyJvpuWItUJEpJHeddWPeTwC/ias42sL9l2FO6Tl2iY80lMeRqwkO2Vqvbgx8dOiO5YxJyuUhMNJG4lblTs8l8g2q1+Kl1mNYWuKKzgdSpCAjnR4C4mw6n409pigBck3FaIpF0Rvg8TDtMeEB1IPUgamJEJHHHtcZlrURWeo3Z+fe/p8VIYBv2hV2WiPNqjwAS3gNU6mUBdI7sD3GKEyX4kAVfU/T6+s2+U3ujW3evreVL35l5kL8EuztI6GwzE4wmserIBUmnYR58fR7cMx4zdw2Ueep2sRZ7CkfwRfpOOnaT9rVtu2/7pn5+nIXUp3UDUV8L3a6VhuTS7NwaVJaP8hbTUxCqEnH1ZnYCUz6LAFEz28vacx1qwZqVmX5Js4Ll8kQ/yGoW3D3rbCOCZvX5+rwkulS3L8QSiQdbIPYI2/HlJX1S3Ji2RM6+sq0RfaEnP4yHgiSX1odnRyt39bp1H1PjV0gJzy4czWLh3vfYCLcrGRQvUdI9b7FHV63M8UqCpisxdExRmVXQcvKc68mTFk4J4xwwif+9jD9CtnosSmoHXe26vFcOmyTZF03RcqKsLMknNY8bRDP1b7wG+p6c2tlE8rxtRHgnRpGH8G3vRpOykVVphv6//o6d6tKphJLNNgCP9syRL2ZPCCj3H3p5yk5MzC5GSyoDp1SVw0w4YOYBpo3sg9EzqXhz61MVmLx2cUlujclRR17m6wm0OV3uxC+pHKoXUG9JNE2HgOX6q0tkuBoiMMk2W+HdHaygIrimBZ8sX+KOHyb7LghAkNKzhiJtInERbpMXovIE6tfuNQG2dCYtrdJxfW1BXF+q2XA4IYfG9gsV90wwnSX5VOuPSC5mjQOFUt17q+9b6ViZVfVEXX/qyyKJAb7terNPdmGjBAicVBw04TDu9lT4MohgUsvBkwjdWgJ8dYu4XgGku4MCnI0IJNEqNKzWxHfLt/RyerEy6tBvr0MYhdNkcJeimD4OL+fut7lZ4J4OMDXz4oauwgu1UjJEA8nEHI3aE0Gf+iK1dCy2rA7m+CB6UUiKWXivg+Xd7LpCN+1F0oqRPe3IVl+t9WUMWtqjYpXTg1NS2fvZpj+lMXZur4PITAt+x62tZVcTMJMObmczJaGUci+o/hn+d+p8PFfyP44kCCSUzAsOPiPxKNwnCn6MKwrJHcoaHekIQKs7pIsTewHSu6ciqMIWUztDfQ3WEhE4vzCCNlgO3jT4XBFvNSUW0gAS3f5zfnwEyExIDifmnOUD+8qdifAr/wSbgYAgSaBAu/6ITv/oAdW8iY+hSnHgZyf6vE4hkpJgrtxH+lMe+pLxzBErONfwC0RZJSaqt0ArzpJi/WcsR/gbDL/TN02jYf9HmzoUBd8rcvCKuEyU2NzbWiBisnh0X4XSrDr5x7bHTjfBpkF/m5tE+WNmvCM18s648IskfbJ4r10+nZb+m9srb8Hy4PHQrKg3Qi7OQcQFP1kGFTNE7WINIFn2gLDQ6lMKqxzfyT8MiiW0rZJ6Im6QJS9S+PNPb3tV2kkId1zMtxFPHZauYGQt5Epp14EaHpu/xzBgCHtOBsE66+xL1TO3sSpo5/GoG+HAQbrP5Wd3cGL6TstTGeuyzxCfbkGP8uUBq4MrTjOuD/9DqhsOsiBSwsxP5OtXe6e071P2kJK/fQCtKq/vR076xipS9GOK57kf5LU+p4zu9l8tz7jX/erx4Cx7iJ54hvEboKhYTHOpzyeFkohMhppXXuWazRTcqCe+hS7aqQiX7Xt0YOYrYsfCcSGtOJarotQ4y6Z3jYTF1a3UCzwj41R6V2xv/3umsThfkM+pZvyyygDr2xmUH778sAW0BK3omoDVyMemjvJonNSpfIKnuqQAqCAl4urBfdLmud1H8BywvY42eQGmRreQeMdKN2ERsHdB9NBdHp+9Tj7EnpFCHJQe1NQ5jlvH9XXnSuWniiUehRektQra3JSnbjSXKgCSr6tfgPaHQ2ASkz8Try+D0RtLZy+M7ywdrcVKe9jFC9vcjKfOb6RRZEoMG2I7wLHsQC0/fhZlqm25MnAaScb3G9q69d4U0Syz6OPXhIWA5VQ7zHsQV2zVyudat2/MLU5IX8Z/uqzxz19ibzYNB2e0WgwiBjD5L+LqwpNHCf4csQUZ3uQbZBfEgw8gOJlat9AqSIU3AeWhlLGPz8R5aZt3GHv0obGmyH+lfqV40lf7uf4jYZUzyoFmHpFlTXrQoDUQU+YkzC7jTD9Y/fV6jiTq4LPqm9FPm6WJ7nvtWsJBC+jQAFUghLPjI+IPtALF2U2x6qB0gkqP8jqdFNja6rJ9v713DlI7iqjU8xqn/Uw1xOtjly7PkTp9rJZwrRXI6oFrZFj0HwfFRbYnz8kKQdBJN4jBp0kab0zxheDvgZwj7BCXQZYcW9UV96ThBODWKgtQz+yJDQqBQD6ryyP81g/o1/E9Uihkv1Fec2UNmy8N9qG2NAONKpppspe7tlnmMcNvesl5tCAkeHdPHWXMRH+rO5+zz6QqFBBccChZkDuNuTcKQljLjaTTkGoga9IQ1mwqn/3RixZKjVwUzlyhxEw2eRsS1rWmwpXhLLU8uB+aSOHjDuAK0oOBzS3LhsoigXjHu+PYa8dzMIdb06zuHfG919+Lei5UVuFFKBgiLcsiSftxFH84/vx0B8dev0Zqh/devcNmEfk3N0tUlG3n3S4fQAYrErIzEbgvRtnpbIRw7ndbeb2IDmKW5ear+5baghkXKw1Ysr29paGFPWyhkUvFYVGJpivCaQC2fSyY21peNHrYQC0GlzVLvUVEoBfS4XRTDpvx1lhT5+gw5L0f43bxLpXV+JTw0QjoXjXuKERLMLGXfE49toJ18bJDqdI/GsVojGmzTzRyOYRqej37jhc1SIejeZo8NJ82dNt/rmKXeFqd8HgemS2FU4uKoI+vQDpiDYSii+8gvHccVyKuYauf/Fy5GSJIcPCTUS6PLRqVRNncZqqeInmP6QiQUOMI/FcUMEUMa0UyjOY+Y1cRxPATosFrnC/ny+dPriXNS8DYGjS4sf5UE8PzoOvRk7XyG+QMoomvSFHuuM/FZHjCR3CeyCrP/C4V/HeTnyQ6dGnjHNvf0S0oMFBIDwc5J0Bc1tdWg5wMT48OeNqQQbE0kHnu0yC99v5qDJBap/FWRlYheNIMccUE7nI6ZyT0lyfPSNhWRPb+e3Dh2Ia7gJ/ofBUcbA4tP2C7CIWjOuWnIgzlWN0Y3JYAooVg4PrLj2hsg1/tTGHqMu2xrnrLdbmf7X0kakWWktsgOk4gUtBDy1+miGrZPo0sAof8dWPP+TieLswkQaZVHnkLcDex0KxfScK+WrKmQ/FkB8Js2oW7VosoKGk00teQU6SDbGP9sKYE0c1yx7OSkdjfX/x2uyolv2c6obpfGogQjctg5hyr2Sa6ZgX23A42XzhgrWxl7OcnN3qZmxT4u2BW4ZwBTuDjna6qWlcYWX9SrtrAwhB25RP2NFMTzzFxtqnVH+FGwMqnTemst2/LsYwCxBHkhwnRjHtw2FUR6L2whIeoLSvxgdYHGxVKvr7IyBRVO27a5dp3BZHmZvhJDKFcsTK9Ng9sqjKO+b7NiMgwKrMq9BAa6gg0+JqILL3yKml3VAdrXNNlb9OaTuBBDb2fcWjT0qgut6JGF5PLwVuRREkPTTXqXEWMaTQdHfCCk+F2EFzD9uFMV6tQ2unx6293t72xT2apbqznXvNoXOq0gDBz72L32SLeuu/GKjH7O83QPjXsXGc8y+chiSvDQnk+93FdkqZ/d6QrDtZov+xojpLWz2lJtBtIfjdcyiFbHXIl263FzfSKL67lpMhWC5kujHwVPD8bRPOa+ePaF2s/7oQ6V9ww9BAlF4uYqE3VfzTldERXrSC+aZdSUT/zWuolPddncDp081+c8pcIXpyG5ZLCWXJKzi3aqOu/tKFT97bGUZYro9AZkRVFdT2q0lhbQeXhlMWpJxtddhJBCDUfSEkUcdOShhPdxsDBpmDTKTrRAjqAjsPEvPXNg9N1gAyQGJE9CQZiIOCathM67hgBLpS7DAs69jpH80m/jOLZD38r3KbVIk6zAW+VXTWj+T0qjpa7C/ZgkCZ2BbyDL8106Ud4WLf78P58wqWAnXO6NuNWhZQgocorv/ix3kmQMXP6m5LFhG1K0+CFsIV9yddBVBsVmb27m+w1hEwq6BxDfM5JX5kKq1Na1G8plSarrvXQgXNnl2hJYMvU36z2QYhbeY2187EGrR5BnxO07iEciHxxu4AzfwKsusRCVAfDyAvGQCypOGMW4gfAqFOa0pFVJZPbJ8yqIWwx0ATOAl+aZbKw8dqUpoOVvaooezq7jqXh1eGaDssBxScE8X4inVDaataaoHeYpcWPFWR/zwpLjjNGvgdJxGY6c0RTcQfkiox693hK2bxyzrEmxBwEk9JBOCH0dwWivDZuaQ62uYdxc4iqKoE8PiEUPksweg/saxaQp+033gGdn1OliazcleRQ4u9dHXNObqVg0d/IA+mDbRcZkPtENW6DeQft+pU2F/tqtLgqH/vNWMFARqm4N5dHzlChccNCQJMsJpB6cmJV6T+mhdg9m4FiuToQBAxXeX/TQoRKMzOZvpICtpgMZS0T1iJnVwy7TCz/1EOn89rV+4KyYLblZOD41oCMUPtvcMX/1OZBYgtK0B8UGS38mxFUJXut0mcfQzeTxeapOUi3b1Wl3Rz6CbjSrFj4mikLUCqqsStJccLVwQ5LjBI2jFgml1gU6BBlExg5kQWtnZCJhJjeBIbmtoauw0kz+lR2cPmnLXQnFT4OsW3igcKbZt5pqwnNuEfNP57ttbsa36S0Pp9/BdNsxbm64h3GV0DVE6Qcfr48uaYYnHtBtnRO9hFrxyRi3Th4f9wmFA+qK3Nf8omF1HCiUbSRmiTzxiWNbU3Lp42IwWlLzRuTOijYF1trRkABYpkmJgZ2dG2UJlb75ImLrXE4bzn2MAaDamPFYnZJVpB9izxy6rC9y5BR55KqJ45wQ+FdXSiG9hqMfHWeK1Ua5STMckudgn33YY9aF0Ub12rKmzr5TiNwCMDOJ3TS1bbl/0B4Y5H6QwkmjkVQdBOH5a04hbZy4RfcTmL+Y2/FpDIo57TQnZTix6NyxbeRVHV3hK4OtSrVVOYwhcduum++sg/DtCaRUYRb9g08iPOXWtZtI+BowXYA242l1wSnuwnIPNDwerYowWJlnUsS4BCX+jwLy9wBuDg/21ZnJTzKU08e3VCaIsVjEMVNWei/o+TSJkx7pwQoP/JVHdtThTsSp1SNSix3Ppy0IT9EbHA2FO5+8GQ+RKiUw2hdf9MkecOFcnLaEoPA6MZva8ECib6wuwRO697Lfx+Z4dmyvLu/aHJg/oivv96W+egcXUfxjL/0iTlNqj0ZMNAnmWlQFOeXj/QX92GO2zDJdZi/NhKErEgovlU2kxmGgdP9VsIyddvyNNB1vjm746SmUsk74BhlYq4jxkstIQd/ASbg5rDQ2ET0NkN1zXPaj0lOhtKi+6bvC5xB25N+jcOikaTnD2bNLJBYjl7sg4np+FTObsvrkLf53JDFI/YG9fOsvipV0grkf/RWSer9Xhkuz4NYqJRhTau+CnMXMvgMRmyK9GBQRwk2+YbbONv08iAjt4yNygEkyH2xpRDw8SJCXbL5DeMEoEZ0otALTMjLauGt3DXcM/7801xgPzZGD8qRAPqQ/IMsBISCAX+FWE4q72FzmrSj+bfk7D31qeFSlSAMko8DwlmLzhkL9QrkcLuGivbcHGJQOENHAejTilKb2KOINSttjIGY4yCmbWpw+0pmEAg2dnTsc7qHadKHL9KcpvJyv9htbzxEdPtwuAmsQ5WJ/osz6XXbwe0RezhjHbcx3V4H28fAiqhW2jlwUqolQ+d28w+pMwpPKjOv6ZqDY+R5fHtfGsCXv8C6Xq4/BB9f5mPwWykRh+m8QapioHhQB2l8BgAbMiYntXEcK/9+qYTpTYHWAMaFyk+eqj87jhNPNaky645CVBf8c4ARh86of4dlJhLVMo02IOaooBdEepZOikBK2rVlz0WvZIa6K4mVfwYuZWKtr4mXhqpKJZ4e1FjG1r5JfvHLYh/c3xyo/7Xro2ExqlHUVwjjCYUKQuWwNla3JLMFqpqZYhCJQzi+HWRrpPrMMhcBF4PGFuvwA/Ejxu3fXUom0BLVff5hrBnCnqyaQ/hCBHrLJ3uOPyImH95/I5xoKcHUaehgLxHTmhWXqYc3RCYdREB5a9I9tNISwRGE7DQSqi5Ugby+mzl1fD6vyXJ765DpAf0gimUODU/HhEm5gt1ck1zzD3MGeJdiDeaky9e7MP4/UUriaMrcArsx9BxSzaF/SNTQITzLcjfyjf/DuH8bgPNjLLAI21mC2KT1egCOmR5AsBVy5Mk8ixbfMIx8Sp9l9ixGIh8WhyR6i/klIY9Tkhgn4bRNrlqndIzhvrgKajJMZnTXCj7aPdGEyw49oqNMz7M1h45FIOdDW4ECkbxGgN0J8xu4UOKgGHxyJgfSOcSNkZmOrU7B1YeQldHAGvSNcVwJgET5jjACM2GBFNPbDSSd6MqloH84rc7SAT5yhFHZpsGw9zTMehwu5WQ8txfPYBRtU7+bcje0ecXz7BBIIL7jBuxPuxL+xLtg7Xr7evtbsMPXOcT9zlQG5TMEFbyArNBHfhVJFEz38idN4T01mVXOd4TE+ujaNGc9oUHRAQZ5mGwi/tikF+cXhnJ4qTTijn+vSX5nc0Ney8GrjEnUcPJBU2livj7msugp5mz2raCspYHgrwSgndpkUL6wHqWfptyr8kzzlYV4gwaLwGqPaoQktS4TYHJ0kYKahUlqmOQWPnkAVp5XgUqGK1GmQKSq+GudvsSy1Has04SgaBCHDBWHjer3ZCG7hNfj1rgjnkBHbCGobKz1zzpLL4OhYfJB6cjg7Psz3dH3RtWaEqbeKvWFe07t0rc7fJ/kxV2CEvEsryOq8xsVJWuGXimwZcr6kbr6lQGPn/wGrLuYSaP3HBIGmbj5CWEW5YUjon0PJcSz9oAOaaLWwMmVNzLrdqUnzTdABObHYg++nB10DT5Z9MqgRWsGDG3h2LwnlZ1uauIAB3cAoWCeG25AVdH/ydpiyaGXNN2vNm+riMLijiJ5ykNTB4XHCspejzWhmCGkWcP3Q3houlsI2Mz2kc+NqnyG2pW3Sps7DVtxEJ24NAbrLgWkBAu2aHVYHM51/Kok6DGYtQjcBGcVJ7vQBep0S4x9nxwhzCgXTeGGOXYMz3IfWXKXTtoZ0XzVozy2MXsLkf7UoPwwvwX5fIK0FbXNA9tWpF9PBin31yY09yxK7mowU5CnAd/oaydqVHtg3xRiD11LNUmCVkLAaCp96pdo9SxDccH8O9S1KrvsVtoGVtZO4xG/gPxsdLOcdpfqzKzg30SHa0kZZvJH6VlfFbWvToxU7aEuPwZjJB8O/TCu1WABylwj9+5fU/hcz53jYri1DFoUfNQfIH9IunZ4GEIZu1F2tFaIRaVcTouEvfB7gzN2KCC+5tJ3ysuS+O/kCBi7XSHHC4UFC3+hmYokLBU03LRxvYw2zCKeSHMu7uVU4Miog2kv0rYCybJNMXCuDUSFUP6Z5usu+yDk9LcpOkdB0I43xV7MB+TbLI2/20KjxZNgoX11ejA5hxCnLBlbti4CDuK1EKj/RwPUewBf5Uoa21PZPwiCzIDVQUYA0AllNWlOvgtRJR2wMEXPrfcQXmZ79VmT/zAQ7IsObivQ0uLqYLlQ/njyQI3xROTADOLj1Dju4UioEIJfHx6HZkyUftSMwXwJ2htQ7O04qV/CwcyQPhjPuaEI2DCHE8uOqKq0vp+7DXUnssVCit16+hv2UVkfD32OSQDs7AO26UZWdCoxKNMdnRKYwfbqTSs3NLFheF3UUWCPcBkmBlTyy/PW047ES8+uurqfXxFvAtLz4cSYcimQqDrhVAHgBkwKYXxWFyQN93ZWcxKFk/nLCdjjUyk9N4Qq3lSMJ2IF93hR3fl3mmZs9hd4b+hDcUhXmLgQV6u1i6Oizm8TM0fhVj8ehw2P2UlNJ9JRZDkom2VNjno7Kr75Z5pGIRSdW8Z6/ry8HWOhnd3BsnlLSM2q2DqmDZQJF5WDGQqUeOIFIiJQhACqgqJSYxRCBqo1NJrfp8vEV8GqR659mv4YzdWkumWYDLtIqeS/QktAj+p5jRtJMIE9rIPEvUzmF5syEci6zCPPkJLR1klp/bKSELuWRMClrgZSQ0ZJzrsKock5zWiTI2VAWyCEdcxRNTPimLhxnA1Km6u6zN6HyHKKJbbRdCXkE9KFhuu0Al4WmTq44xJSK0Nge6TL5ePiF3i7OmixKC+B2WVSWgUSDQ/yhKR2UDgC4hg4dnF+GSs0OR69nhB5gHIrEJFvF4XyZD5XEUiM4fnERIwuDGv4khKjoI0h8jjW1VRo4JP2B2Re0C7oDBqOUPA490BNql9Py3g+UrTR76zh4rpKhCY9bVH1Nvrw7h2lsgUMOcW6bhzP6CC42e+FBzjSaawEiDJkqPxuevhJbkDFosRAKoIkHVaXg5Pjydr+q31mlKaHEdY6ds+qQskW4RM1rpD6sJWys3GpWUzbIlblH8yCBFesjLUJeYKfZ+a33yvmDL2gyZlpeCJOpEFQv7/nOnX9APxH7q64Z8eV8StyOjW+EOXHG7oEDYrNuOhAM/aOCp2pmDNqdo0+lCJlt1C4NHstEWkV17pIU8VgRerEFXh0hiOBtbee7KkwunTKEJ3F0dX5CGay5fo99RKRaBT2AxMafxTuQnhcHTq0HICX3ySaISZY3TCqmnV/3zwu5O79DP1hscEoY0iaJZyIs2xxMgc4CHHyGpPJ/wzah8qMIHPWIuSTSCzA9Wc8+N07gJN1Jlc+A52u4UrJMGxpCHePtDZOfgJVZJGBIKFDIaSCeq81pHmNM2VbP+TqQfI342wEeUrlZ4jPEsbUt2orCZA/xzimX0oTH5zHGqhXPs+FVaW3MBBwgJh2eARyBuUqYmOWzjJ9e9W/AI8f2RQyMJBMCpARd2q1sLM/JjfCpPb1NonxkUiTsiy9Qyu4HcOa+2dnrJODPZxDBG0semJB2s8BFAr4RMGXcOdRuAHKw6PVoVRzW9mBA77Z4zZ0Afh69vPDWHmcUBdNDZhDx0tMMM64oej26Jo1LPnhJL7a1PKpKxEigPrRiwIvHHGL/WlNjaQXpjw4SUmI0O9Nn0dVcYLyT+k8agzKn57v/PRm525pJPlLtE/0Fw0d6xwr5PrUFGQm6Q/D5oY8sPiilMOsm4L6hTZZE5PJ8rW+WnCf+6b3AXisaWhlKvM/zlWbE6TIXCtBHuw0xjG8k9R7tBroRhMSOC8kwBB+PgEXUbvW7tMpnEg0rlpWqmi4RL8K2VpaPBRkV8yVb9bTP2TvmgXET2VfswfhiiRgJPcHbVtQ3MhClun2Z1BQ95DoUIMHIyqy5u5E+LkjFGLlGZmOXF0yULWxp0VAysM5BoPh2cQFm/9jcoVDsMyFFomQDNY0OgMLlsJTyr6MyYQeuk6IZBoQ8yco8Zd7bxdlus82YG1ZUrehZPqrBZdZc8XUcuerT+HXnS4iVbdc2mJLkm7I1iSWEBUHD95D8Cfapy7sWoDYxYLYpha7fznQBtoFpHydzlGkv1DEy6S4pQXEg0Gk/0jEdaMeL2C69VJetHa4DQ39X+3LlSWxpYVC9mVwdQwdTJz06UrLTFRLNZ5su6+tIR6QKNnEUm4ltCF/PgGzJZSnK9WkcQio/ESCB+R1mNj7nhiB0og9dci6sYgfF+sutVoXwywmQaY/atlLyIc2+XD5jx5oedT6FrawYmsq0gAeC3PpO2/vvsMsV2W8bdm9sQHDjJK1PmOmdRgdfjRMEfDMomGzZIXDssDeI+Q8uLRZHlx8wT4j97VI76Aw7d+xy6N/QzfvyixSgZ6esycA1hYIXE6mUbcR4WrgHMzueJHyovZNEp+Tte9TD5fYy+yEA8yvTxSn2jnGj7rXkpkvv7neekXxESd0lL5sB7GS5L1tJnBSSBbNKWdZRYQaIM88lh9xcS3uxRvvNTQOvUmLSmaTnOGeVM0c4+xxvC2wkn5zcUEkfTmGdFSK86/QZeJC1GOPXCDZdE0YZoS/mc7jPQj+CwzqahYGBIj8n2OlZMXpNPpE4zePUwxKjeBlYwQ4UQXtnlLjIwgKxDk4YeAEMuEKhGVoaFQbORPJv5Q0K6M4mQcE7h5DxhJo+B6JTl7cdfE90Q/csBFqUo0vv9PQ+92yvNUje3Go7fQe9w7tO3LRcSWz2+LjqqRTeWdzcrV0j+ewEajq4hHV52TWnvdP87awX42sEG67RRRmhFrr2aLJ/AbyzyDtQzb3qvpicl3fsZYcg+1iC5MWVZMs29AqvOrFquOLnB8tzP4uMeMdfpZ947iG+Vw0YyEC348n8mBeT7zOi+XdyB0kaUxewgBFGsOoozrTtEBBXPsGRvJ7qqDjwD2wzupR14UaOoGGzZUxKQ123GECQb5aE82DrGEDAAzpfO/+kCcUQVOzkMCL0+Lhkz44qNeaLPOyU8zCOJROdqoqLuMC0l0QhY7iOeJsMJpvGuaZfWmIYWFVOy/vYmSEITSZRbvLY70SCppIB91k5CzaIpDYczJhh69Io8IsxiO2XR+oTO8IRtI8yE2hUV3ZhxM77M5cdnsYR3CKEU+7Y5mq5qpZnazb4A2YKZ1vAvo9055YVSCBQ9lzO/IG7V0mrBPPJLhe0iIsZ4d30Vvvg1u2Jsmz+oIpKzyN7wJL5QOCEWXrI/rirUT7uckq7vlxNWYETKQe7GmvK6vQBsejO82PnogQCFVYMYQkTdJqwuWs0gEQlEulKuGwRs00u36kxuTsRYiUAEDJT40jEjiBimgbykLbFFdsskJhexnHeaGGqbIIEEidCTEUQI9nq5c2G5qPkcr2k7Ks+iXMTrGE/rKcvC003rn5eGtPSLykAzMHjZzRajtzWmNnGPurQ+HcnD80LgE3hm6JlNBs5N5Z0TlTWwmHVI0VZHCCLYOpa0Dn6DScxXVuIEUzc+hK2CHH90iZvQt8+OXCS9tmk34r+gDOGNUxgASAUqz0hbmV+9kQH+MHV+UgCpVtHwrYNUpwAiw529SjMNiRagdXYRVIFd+Mb3nCIppOtMPAh1s4z8jFL/CpwQyiTbaWz/5C3MIiE/AgkQEAf/TNyXXEnf4F3mvdrw4xDZ+XU2U5oRk8iXTeIuM817fGWx1tgn9Pxw4WESweRZvtfUw29q6s22+jzv+Sf/SHfn8FrP+mqP1LRpOgjNKv5RHWjpvYJLKy3ajRNm1Ofwcqm16Dloev8M4uNraBD63M+/WcB851kQLPZOPondGGh785lf8Uh4H2uUTtQNR3aD4qOE3t5Qn/7RRrK72/6DIAC4P+B/z9s25IleNvv5jO+36gXiPPcqLIIA2zvMuQ/vOB3+JtRy7d9XZVM2UTCjUByPu6u++t6OdvOt+Nhf8pPO616r9Gr0K9vb9/u1/l5fg6dmppJsKIu6zQO8jAnru1j32zyqIxcJSHdBBboexyFMPxyHwaY5vCf42yEhxZ8gS5MlZ1ZIT2REd9qNFahBY70Qe8Ekp9Eckg+8og3N6x/IV9DXxb2DSPfIyUwQ+YzwNbK4SGMWDxs1r/TP3w/5N1s52txucFr2qNoAvY9CrcjN8iJEeKAvp3zDcnU0YAvfenwFL+yJT2hcY1oTLZDKXayB2E5j6ewB4DFAUHYD8gwyqBwwKOnqEuWkefRBgRvO3OPH23W7vivEH9VoHbXTof1bXNzzSeT+t5ovOLIv5baUgqkJ4E0tTR9jJpzPYpRa55HyTV/Peaul1rq8lau6rxOLi9frl8MYoks/MhA15EMpT7wp4iWbSJPtvP5Zd9NuJ/UcXtcZZ7fJUQdXiItwgi6RqEC5VbILk7piDwYzsXQn6AQFaIhQkBqSyXGGESDKdnxwJKhHvfJ2iAnTfmYRhKKwtkqba+mofi699BJVuRp5PMjv4bHnFW08C3TRaKs4MFXr4km6oikQtyMuFM95FRwpznwoccF0mMiyqNRCUXOAAa8Nqv8cMIPtDRJ/o5583Qtghgw90CBKF6c435CwDGiFJ+8g46m0EjHcZNQxL1h0NblIsnzNCk7Hrx44QkllvF8AvOMofB76OZB3Emf5gt2mtU/elR4eXErocgZQGXj1v2hpF0m8wtEns7cl/mXzj9h+r/uBwjaigx+nMLFQPHRlCj0u5nigpByBwAVN3XsQQ+OpCp1egalRS5rm+uL3ZcK4Jxc6/Ix8fjuImX10+bikb7blaqIdITbZmgV0oxmWEcRUKlo6iNfT0Bb8SQubgVrcn/91k58XpWACZf8mBww4mMBHInA9Jpa164SjUMzCU7IXWpZuwqkcwUwhbx2fSl2ceyT/ko1AlZkuGR6dD1pl6uKDTVkLvWiXYrUpG+yPq/G+vBFX8OOS2itpVtToZMrdjNcY4zrT+vfIMW9QlvGcg74xz/UtseDHG9vSES5X0DJ54kjbK9vRsQRtgzv7oyfpk/i6lz/AuqVDR4vAa9+Lm6usn8xQsqcxMcgoFlkZ/VsV2hFms+G+0rEEX4PCvU4wsVC62v1Td1Eyf6CTvxfws504FPibS6zP6shIZ30dHD0cY0+84X5MdybkPz2zqa+kra2Jte7n+dfXq2K3lcZWQheZ2YRpzoGiar86YyqSpgHg1NEQSGJpOdGxJROnS2IaRMnX3DSnxtdIhv6DNsARh+f9eBjv6p+EgNRxIdXn+9LX/Y9xND8oX4+fgYZn/QWp3xgqI+729Om+dDIStIzwIV96vZ5ufzFv7mwafbBrSI9c9x//Haon+hKap8DnnkumnyM1o2P1RTmD2f2SW5Vck7lPvfVl08pjLI+gfQwn3TIBj6pqbgf65y898kKy8K0vPdRL9+4AMSeX6XhJ43DGm4YWMrP5LJbYHfGIBaC0fPqOJlnO/F7kSw9CAZfKY+ptn16zBfVI/Nmw4+H10IIPGU6vKosUEGYAJn4wfqTB2JpVfFxd8sMT/UG3G92MuufeiTJ84SrhU5C7Q1bS2pulR+boFGVuIs3j2brh7I4hxaE0AbYHgVg+2Wu5YO1BLfwmlvfxhEsyHiokNYn3kFn+LqWC4frNMQkQG1FVmkdSikwe6lVKDeMhcV/O5DgR6NDF66vBgYqPgTzQ2MKWocsDJm9xf0xKtrjLpfngDvcoQrM0NclDe7jK83R6oA+OayehoDkLusqJcOk8usYiUKJPwZBcBMv8W/lI1yFjutrUOvfHx2QNa12qCysZTFGFY6ivQaTAm2D9i8K0h/6XmGaRlammdyyP51EwSFffXF6dH503G/XuirYos2cEZrZbJOKm4MLuku++W4QiKtLRwZ3KPFuQW3CFbN1/hQ56rMr8R/d9jo/ZZ9zz4n9I7roZs1jB/j2p6bath8sv7OoKwN7AON3U+oXjeMG5fJ2Of9fSwrbrRaJyCmCbA+hfLdpBBVMejKG5aGmtf7x+HN8yCCEkU70QdXbYn5VFwcXvFkfuVQ/QcQAVaMW1YfgTK1Es3kG08lmZ6JDgitxJa04rwrOgoONNYk+PbXWQbJlGA+rAMEjq9izokJxONF7OAmNzEmNeTohu9MesyDOUHUX5NtIle0vDe5Xyf1Dhui7ie29Liv3eDxsCMlnuM53UWwNz+uIXClJ8+9o9j1w75ytAanWjdS88cODG4WmnFHjtSKPL78chGeHvH99fnJ5sjIPidZ6tL7TybuUUR3qW1vIl9OXygvDri/T0xNpbXS/rIS+a0/xndPEe9UnSopjum583UMOuejQyxDb2ycmSeZQ0z/5PEpmfu/q+whE7wzTNDeoZH3/TGn8Ce/1N02+mTAmdHAdjqHFEiaC8rsCNoRYW8ReV6USfQKDHNTmp4HoHgzYSiI4jkZF93YtCoN1Ni48rU61V0aZhns04LUybCXprJMPhHSWiPaU1iCwtZmhnMDgc75GJstkcBtUjh9SiHs9p92KrJ174n9jlXE4BQDI9ZKqeEyACc+1T4iuLPDPtyqyBTKrjjjDuoqkeSaNMG3YowpHVcw7NGZu4fyRNeDxO+C2DImSHKAGDLJgo0VuoRZCia9PcCrskBe/ZUDZxIB+kZQHpdiGHn4amyat3M21CCAWoHnOpTFxDRKGStqkemu2AsOEQ1NK6OKNrLjPqWUv6TaJOVOrXKn+3+ZxZLnt3/7B9Ynta2zTLlNfFVuToIXLD9Sddhyf1E5yoOk/WUZ2DY9kd8lLAjr7nitaQpgFe58vxtjTCzZoNNrwNa3IJto+7RtCcrZfJHox5YQG5FkHf/IINDbdqbkBS8E8WU1n6gOVp7UKVKTE50EOyJQ/uJMLiaCjr+a4fSUcn85hl3aYtlmrU6fcXtj62Y+wNIhTDS17eieAn+HBJ1ZPdP5DobDcrBzEDJYUAwFuYK3UfaPmqS27/xx9ul2GR9P2qSv5btz3K7j+NWoaioGIZX1nW9S0vPj+UWYQf0ZEn/xv4EVE3+7V8et36P+xT8LjeUQaRkQE9H9QkDK+Gusj/792cHHcvdB8+PBVrrTSZzjXSEpf6aXO9tJnsPSVuaFptNx6+nRWtqZUNuK6TnvpvbR8RkpdV0uXEWuvVV378VnjU9QMI4fkoU866xhDYoH4HOnUsK64ritQ+zXTv0andwLm0jLGFprz7xBuYY+OXH5ThtxCS/lGxwhlwbxMwmTP8WwuJgujsQ9SfwaOroH2O1l4pU87KgLbVK/szJnU6Qi0o2lFd6myOy1quUEgT1EYuyTCW+xdx9+JW7ZuoPjCp7Py2vqOnRVMU1jS2rXzjZXKsVKU8bPW5dLXWNaOLxW1vOV3B3W2XFliO0uf/trNYK6Vjgz6WR3L2uaySl2jSp0RvCJpZhC5c6Lja9ojd8TdzkeqW0RDWvuneQ5qeWMDpfPyB641HWe0soz3PIzea2Xc+cbCp6kuVAqTpFRGtM40l0OrBy33mroUVraycmlGNG7BYJa5kdz/eSa4rN7/pJaC2zup+T4iGdZKCVIgHd2hOHWnIedybYXCgTm/g6pMy2xd94+RO9jxsDXBUcubeBB2oL++gzv7O7dc9bDQQt3GIhq4DZ66OHRf5F5HnUpQS/6DPfF+xJiOGwhN2W3cTKEEeywEu/H3Q4Pout97wKUX9q2F7c2xXOn07qWuLURUp8Z8H90LoY3l8U/kv59F2QuoOAUUpH01tmePDrnjtD5q5UVFUtXOzlmya5s9ziOv2bexefGzDbbUw2q/zEbRm3YT/LAM+bNHcPHWiJ5dksl+uJfbb+11KvfxZX9htxeIdUm8jD/i94EA3lgTBAIib+lrndGNknrDbNwZ5GS4XtNms8YVUyT+XeBM3WuzbTyV0ivUrdqZDB31rY4m8wppxSxl++9xZ9ZVj71kPOWW+9AK9az72vm96bY2O3/7MAWVmz3IzhVp6lpTartflH1/Ho3cUUPK4xAIG1u4tBQKu4L4SuxW6P3U00Kt71qsZHZV4r3tZZsf8LN/qVJYnr472OKDNas66MaaUCuyUtjx0j20nLL75GKL+dZnu9F/885pB8PeX7VjT18q5ZbMUnYHc/er0tdy0eVOWyxKn596vBiVDAJW2eogAPfAXZQODLbX/ZBH+E519V9Gcu2wcp3Whln8Od3Iit/e6bFnKpInJo9jMvKeqZPtsZyfgXjen7i9xHlWWfv5C4/UYdYqkynHi3Oe6/xNhCFyIspDNARRDaKZiJYiakB0CNFZRO8gekKE+6KvJz9mPrx1vByjsGoHrEbIaiGJEXk6R8BqJKJKxHUhSmWXWc3rCtnWdCWnj7vKkdS6muT2dA2ye9rVOcapaxQ38V2TrOF0zbrOoa5Fl/ne9ZiG8y+q67cjamPnPWSyhBwyQuICkuISMoAek4nQIADPIIgCGjQaYDEseomobyIOL6N48fgTJpc5XoKM7mYs5KIeckbHBKOxMYniKmIp49Tu6CmJFU/bPV3mF53v7MuBZ22015R8/ZoGoKYGXBtjEPswieyw7Cuvjsr7ZMo3wC80yjNwmoz4M3pIhmcETUKa0K51ocvhgWWoESLAsY2yn7B707x7xyIZiaC16GgkQs9RrdfPhBevsTaXG4WsDhcQgXL1ZKBpQ4hJ4mp8TUhvumdq4H55JSCzp9h2FXVfdE/ropjRf/UoYqOOEqZNXQyp6PZkILmamMgluoppoUizYUSvxNUnIFV3zF0RlwOwfKwVgh613gjQuoLdhjGsyTElaWRziTeqZsqiqQmXjoTwc1vfIuHl9QMKIbo5DwDdXR50BmnBavW7hiWAj+9Sk/cn/Nx5i7fSN7W2otUNCwsNk4bXkainFlm3TFe0vcO5cEHXx+K+N0N8r88YITIkOWwTsEyIPslsmkx30CF03PIbH0F4bwOweCkhOhqFY+EBX6nD8Q3zDQgroQW9oosJ2+bLDj7wrugus+7F/SpPojJ2KYavmJYNpq2XxOe33O33oqGEBcuKaEU1Npqo1YaILeCgziMP7lb1kYpdzr3v4/9lI6zRP/2PIew8YUgXHUtCg+/0Oe5pMD0WTmq/+aJzPJMi3ILii1RjpIC90WLZZIxF/YmH78t6bfYNPXKA3eksfWYdmnkF1vNm3+v/AHmX3FZUwuqIorWA1bZf7luyRnN+CQA="),
     ]
 }
