@@ -47,7 +47,8 @@ struct SecondReportTests {
     static let interfaceWords = ["defect", "soldier", "printed report", "printed text", "Branch or unit", "<dt>Rank</dt>"]
 
     static func hits(_ words: [String], in result: BuildResult) -> [String] {
-        result.files.filter { !$0.path.hasSuffix(".css") }.flatMap { file -> [String] in
+        // A script font's licence names its script (Noto Sans Myanmar): not a word of the report.
+        result.files.filter { !$0.path.hasSuffix(".css") && !$0.path.hasPrefix("assets/fonts/") }.flatMap { file -> [String] in
             let text = String(decoding: file.data, as: UTF8.self)
             return words.filter { word in
                 text.range(of: word, options: word.count <= 4 ? [] : .caseInsensitive) != nil
