@@ -228,20 +228,23 @@ public struct BodyRenderer {
                 .el("table", [], [head, body.count > 1 ? .el("tbody", [], Array(body.dropFirst())) : nil].compactMap { $0 }),
             ])
         case .figure(let children, _):
-            figureCounter += 1
-            let id = anchorsParagraphs ? "\(sectionID)-fig\(figureCounter)" : nil
-            inFigure = true
-            defer { inFigure = false }
-            return figure(id: id, caption: .el("figcaption", [], children.map { self.block($0) }),
-                          hasPicture: children.contains(where: \.containsImage))
+            return figure(children)
         }
     }
 
     /// A figure; one without a picture says so first, when the page asks for it. Kept out of
-    /// `block(_:)`, whose stack frame is paid once per level of nesting.
+    /// `block(_:)`, whose stack frame is paid once per level of nesting (a copy of `self` or
+    /// of the notice there overflows a 512 KB stack on deeply nested input).
     @inline(never)
-    private func figure(id: String?, caption: HTML, hasPicture: Bool) -> HTML {
-        guard let notice = missingImageNotice, !hasPicture else { return .el("figure", [("id", id)], [caption]) }
+    private mutating func figure(_ children: [Block]) -> HTML {
+        figureCounter += 1
+        let id = anchorsParagraphs ? "\(sectionID)-fig\(figureCounter)" : nil
+        inFigure = true
+        defer { inFigure = false }
+        let caption = HTML.el("figcaption", [], children.map { self.block($0) })
+        guard let notice = missingImageNotice, !children.contains(where: \.containsImage) else {
+            return .el("figure", [("id", id)], [caption])
+        }
         return .el("figure", [("id", id), ("class", "figure-no-image")], [
             .el("p", [("class", "figure-missing")], [
                 .text(notice.label + " "), .el("a", [("href", notice.url)], [.text(notice.linkText)]),
