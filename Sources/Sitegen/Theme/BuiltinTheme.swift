@@ -1666,7 +1666,7 @@ svg.chart { min-width: 480px; }
 </header>
 <main id="main" tabindex="-1">
 {{$main}}{{/main}}
-<p class="back-to-top"><a href="#top">{{t.back_to_top}}</a></p>
+<div class="back-to-top"><a href="#top">{{t.back_to_top}}</a></div>
 </main>
 <footer class="site-footer">
   <p>{{site.title}}{{#site.subtitle}}: {{site.subtitle}}{{/site.subtitle}}.{{#site.authors}} {{site.authors}}.{{/site.authors}}{{#site.imprint}} {{site.imprint}}.{{/site.imprint}}</p>
