@@ -17,13 +17,16 @@ struct Build: ParsableCommand {
     @Flag(help: "Replace the output folder even when sitegen did not write it (it has no .sitegen-output marker).")
     var force = false
 
+    @Flag(help: "Write every internal link, asset and search-index address relative to its page, so the output works from a folder (file://), under any path and on IPFS (default: relative_links of site.yml).")
+    var relativeLinks = false
+
     @Flag(help: "Print the time spent in each stage of the pipeline.")
     var timings = false
 
     func run() throws {
         let options = BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates,
                                    outputDirectory: output, baseURL: site.baseURL, strict: strict,
-                                   force: force)
+                                   force: force, relativeLinks: relativeLinks ? true : nil)
         let result = SiteBuilder(options: options).build()
         printDiagnostics(result.diagnostics)
         if timings {

@@ -19,21 +19,22 @@
     if (link.getAttribute("role") === "doc-noteref") return link;
     var url;
     try { url = new URL(link.href, location.href); } catch (e) { return null; }
-    if (url.origin !== location.origin || !/^#note-[\w.\-]+$/.test(url.hash)) return null;
+    if (url.protocol !== location.protocol || url.host !== location.host || !/^#note-[\w.\-]+$/.test(url.hash)) return null;
     if (link.closest("li[id^='note-']")) return null;  // inside a note: the note is right there
     return link;
   }
 
   function targetOf(ref) {
     var url = new URL(ref.href, location.href);
-    return { page: url.origin + url.pathname + url.search, id: decodeURIComponent(url.hash.slice(1)) };
+    return { page: url.href.split("#")[0], id: decodeURIComponent(url.hash.slice(1)) };
   }
 
   function noteFor(ref) {
     var t = targetOf(ref);
-    if (t.page === location.origin + location.pathname + location.search) {
+    if (t.page === location.href.split("#")[0]) {
       return Promise.resolve(document.getElementById(t.id));
     }
+    if (location.protocol === "file:") return Promise.resolve(null);  // from a folder: no fetch, the link still works
     if (!pages[t.page]) {
       pages[t.page] = fetch(t.page, { credentials: "same-origin" })
         .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })

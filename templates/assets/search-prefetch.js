@@ -7,7 +7,7 @@
 (() => {
   'use strict';
   const block = document.getElementById('search-meta'), q = new URLSearchParams(location.search).get('q');
-  if (!block || !q || !window.fetch) return;
+  if (!block || !q || !window.fetch || location.protocol === 'file:') return; // from a folder search.js loads scripts
   let meta;
   try { meta = JSON.parse(block.textContent); } catch (e) { return; }
   if (!meta || !meta.shardFiles) return;

@@ -10,7 +10,7 @@
   'use strict';
   const box = document.getElementById('site-search');
   if (!box || !window.fetch) return;
-  const dir = new URL('.', box.form.action).href; // <base>search/
+  const searchPage = box.form.action, dir = new URL('.', searchPage).href; // <base>search/ (the page: with index.html in a relative-links build)
   const base = new URL('..', dir).href;
 
   // Words and folding (SearchText; search-prefetch.js has a copy).
@@ -55,7 +55,19 @@
   // The index files (SearchIndexFiles): the metadata from the page's data block if it has one.
   let meta = null, metaP = null, recs = null, recsP = null;
   const shards = new Map(), chunks = new Map(), texts = new Map();
-  const json = url => fetch(url).then(r => { if (!r.ok) throw new Error(r.status + ' ' + url); return r.json(); });
+  // From a folder (file://) fetch cannot read files: a relative-links build has each index file
+  // also as a script (X.js beside X.json, SearchIndexScripts) that puts the data into self.sitegenIndex.
+  const viaScript = url => new Promise((resolve, reject) => {
+    const name = url.slice(url.lastIndexOf('/') + 1), store = self.sitegenIndex || (self.sitegenIndex = {});
+    if (name in store) { resolve(store[name]); return; }
+    const s = document.createElement('script');
+    s.src = url.replace(/\.json$/, '.js');
+    s.onload = () => { s.remove(); if (name in store) resolve(store[name]); else reject(new Error('no data in ' + s.src)); };
+    s.onerror = () => { s.remove(); reject(new Error('cannot load ' + s.src)); };
+    document.head.appendChild(s);
+  });
+  const json = url => location.protocol === 'file:' ? viaScript(url)
+    : fetch(url).then(r => { if (!r.ok) throw new Error(r.status + ' ' + url); return r.json(); });
   const inPage = () => {
     const block = document.getElementById('search-meta');
     try { const m = block && JSON.parse(block.textContent); return m && m.shardFiles ? m : null; } catch (e) { return null; }
@@ -236,7 +248,7 @@
     const n = results.length;
     v.status.textContent = n ? `${n} result${n === 1 ? '' : 's'} for “${q.trim()}”` : `No results for “${q.trim()}”`;
     if (v.more) v.more.hidden = n <= v.limit;
-    if (v.all) { v.all.hidden = !n; v.all.href = dir + '?q=' + encodeURIComponent(q.trim()); v.all.textContent = `All results on the search page (${n})`; }
+    if (v.all) { v.all.hidden = !n; v.all.href = searchPage + '?q=' + encodeURIComponent(q.trim()); v.all.textContent = `All results on the search page (${n})`; }
     const snippets = () => fill.forEach(([el, r]) => { const t = record(r).text; if (t && !el.firstChild) highlight(el, t, units, 180); });
     if (shown.every(r => texts.has(r))) snippets();
     else { const seq = v.seq; loadTexts(shown).then(() => { if (seq === v.seq) snippets(); }, () => {}); }
@@ -276,7 +288,7 @@
     if (v.q !== v.input.value) await run(v);
     const a = v.list.querySelector('a');
     if (a) location.assign(a.href);
-    else if (v.input === box) location.assign(dir + '?q=' + encodeURIComponent(q));
+    else if (v.input === box) location.assign(searchPage + '?q=' + encodeURIComponent(q));
   };
 
   // The box in the header: results in a panel under it.

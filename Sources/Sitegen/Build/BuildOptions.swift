@@ -13,11 +13,14 @@ public struct BuildOptions: Sendable, Hashable {
     public var writesOutput: Bool
     /// Replace an output folder even when sitegen did not write it (`--force`).
     public var force: Bool
+    /// Writes every internal address relative to its page (`--relative-links`); nil leaves it to
+    /// `relative_links` of `site.yml` (default: root addresses).
+    public var relativeLinks: Bool?
 
     /// Creates options; the defaults are the project layout.
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",
                 outputDirectory: String = "public", baseURL: String? = nil, strict: Bool = false,
-                writesOutput: Bool = true, force: Bool = false) {
+                writesOutput: Bool = true, force: Bool = false, relativeLinks: Bool? = nil) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
@@ -25,6 +28,7 @@ public struct BuildOptions: Sendable, Hashable {
         self.strict = strict
         self.writesOutput = writesOutput
         self.force = force
+        self.relativeLinks = relativeLinks
     }
 }
 

@@ -101,7 +101,9 @@ public struct SiteBuilder: Sendable {
             .run(parsed, notes: notes, profiles: profiles, sources: sources, cache: &cache.pages)
         diagnostics += renderProblems
         mark("render")
-        let site = SearchIndexer().run(rendered)
+        let relative = options.relativeLinks ?? content.config.relativeLinks ?? false
+        var site = SearchIndexer().run(relative ? RelativeLinks(basePath: urls.basePath).run(rendered) : rendered)
+        if relative { site = SearchIndexScripts().run(site) }
         mark("search")
         // Links, anchors and resources are checked in strict builds (CI) and by `sitegen check`.
         if options.strict {

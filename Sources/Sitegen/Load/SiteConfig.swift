@@ -72,12 +72,16 @@ public struct SiteConfig: Decodable, Hashable, Sendable {
     public var search: SearchExample?
     /// Free values for templates (`{{site.params.…}}`).
     public var params: [String: ParamValue]?
+    /// Every internal address relative to its page, so the output works from a folder, under
+    /// any path and on IPFS (`--relative-links` sets it too). Default: no.
+    public var relativeLinks: Bool?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case lang, menu, pages, search, params
         case baseURL = "base_url"
         case homeLinks = "home_links"
         case documentKinds = "document_kinds"
+        case relativeLinks = "relative_links"
     }
 
     /// Creates an empty configuration (every default).

@@ -166,7 +166,7 @@ THE FONT SOFTWARE OR FROM OTHER DEALINGS IN THE FONT SOFTWARE.
 
 
 """#),
-        ("assets/notes.js", #"""
+        ("assets/notes.js", ##"""
 // Note previews: hovering or focusing a note reference, or tapping it once on a touch screen,
 // shows the note in place; a second tap, or the preview's "Go to note" link, goes to the note.
 // A reference is a note-reference link (`role="doc-noteref"`) or any link to `…#note-N`: the
@@ -188,21 +188,22 @@ THE FONT SOFTWARE OR FROM OTHER DEALINGS IN THE FONT SOFTWARE.
     if (link.getAttribute("role") === "doc-noteref") return link;
     var url;
     try { url = new URL(link.href, location.href); } catch (e) { return null; }
-    if (url.origin !== location.origin || !/^#note-[\w.\-]+$/.test(url.hash)) return null;
+    if (url.protocol !== location.protocol || url.host !== location.host || !/^#note-[\w.\-]+$/.test(url.hash)) return null;
     if (link.closest("li[id^='note-']")) return null;  // inside a note: the note is right there
     return link;
   }
 
   function targetOf(ref) {
     var url = new URL(ref.href, location.href);
-    return { page: url.origin + url.pathname + url.search, id: decodeURIComponent(url.hash.slice(1)) };
+    return { page: url.href.split("#")[0], id: decodeURIComponent(url.hash.slice(1)) };
   }
 
   function noteFor(ref) {
     var t = targetOf(ref);
-    if (t.page === location.origin + location.pathname + location.search) {
+    if (t.page === location.href.split("#")[0]) {
       return Promise.resolve(document.getElementById(t.id));
     }
+    if (location.protocol === "file:") return Promise.resolve(null);  // from a folder: no fetch, the link still works
     if (!pages[t.page]) {
       pages[t.page] = fetch(t.page, { credentials: "same-origin" })
         .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
@@ -376,7 +377,7 @@ THE FONT SOFTWARE OR FROM OTHER DEALINGS IN THE FONT SOFTWARE.
   window.addEventListener("scroll", reposition, { passive: true });
 })();
 
-"""#),
+"""##),
         ("assets/reading.js", ##"""
 // Way-finding in a chapter: the section being read is marked in the chapter's contents
 // (`aria-current="location"`), which stays in view beside the text on wide screens. Only
@@ -423,7 +424,7 @@ THE FONT SOFTWARE OR FROM OTHER DEALINGS IN THE FONT SOFTWARE.
 (() => {
   'use strict';
   const block = document.getElementById('search-meta'), q = new URLSearchParams(location.search).get('q');
-  if (!block || !q || !window.fetch) return;
+  if (!block || !q || !window.fetch || location.protocol === 'file:') return; // from a folder search.js loads scripts
   let meta;
   try { meta = JSON.parse(block.textContent); } catch (e) { return; }
   if (!meta || !meta.shardFiles) return;
@@ -471,7 +472,7 @@ THE FONT SOFTWARE OR FROM OTHER DEALINGS IN THE FONT SOFTWARE.
   'use strict';
   const box = document.getElementById('site-search');
   if (!box || !window.fetch) return;
-  const dir = new URL('.', box.form.action).href; // <base>search/
+  const searchPage = box.form.action, dir = new URL('.', searchPage).href; // <base>search/ (the page: with index.html in a relative-links build)
   const base = new URL('..', dir).href;
 
   // Words and folding (SearchText; search-prefetch.js has a copy).
@@ -516,7 +517,19 @@ THE FONT SOFTWARE OR FROM OTHER DEALINGS IN THE FONT SOFTWARE.
   // The index files (SearchIndexFiles): the metadata from the page's data block if it has one.
   let meta = null, metaP = null, recs = null, recsP = null;
   const shards = new Map(), chunks = new Map(), texts = new Map();
-  const json = url => fetch(url).then(r => { if (!r.ok) throw new Error(r.status + ' ' + url); return r.json(); });
+  // From a folder (file://) fetch cannot read files: a relative-links build has each index file
+  // also as a script (X.js beside X.json, SearchIndexScripts) that puts the data into self.sitegenIndex.
+  const viaScript = url => new Promise((resolve, reject) => {
+    const name = url.slice(url.lastIndexOf('/') + 1), store = self.sitegenIndex || (self.sitegenIndex = {});
+    if (name in store) { resolve(store[name]); return; }
+    const s = document.createElement('script');
+    s.src = url.replace(/\.json$/, '.js');
+    s.onload = () => { s.remove(); if (name in store) resolve(store[name]); else reject(new Error('no data in ' + s.src)); };
+    s.onerror = () => { s.remove(); reject(new Error('cannot load ' + s.src)); };
+    document.head.appendChild(s);
+  });
+  const json = url => location.protocol === 'file:' ? viaScript(url)
+    : fetch(url).then(r => { if (!r.ok) throw new Error(r.status + ' ' + url); return r.json(); });
   const inPage = () => {
     const block = document.getElementById('search-meta');
     try { const m = block && JSON.parse(block.textContent); return m && m.shardFiles ? m : null; } catch (e) { return null; }
@@ -697,7 +710,7 @@ THE FONT SOFTWARE OR FROM OTHER DEALINGS IN THE FONT SOFTWARE.
     const n = results.length;
     v.status.textContent = n ? `${n} result${n === 1 ? '' : 's'} for “${q.trim()}”` : `No results for “${q.trim()}”`;
     if (v.more) v.more.hidden = n <= v.limit;
-    if (v.all) { v.all.hidden = !n; v.all.href = dir + '?q=' + encodeURIComponent(q.trim()); v.all.textContent = `All results on the search page (${n})`; }
+    if (v.all) { v.all.hidden = !n; v.all.href = searchPage + '?q=' + encodeURIComponent(q.trim()); v.all.textContent = `All results on the search page (${n})`; }
     const snippets = () => fill.forEach(([el, r]) => { const t = record(r).text; if (t && !el.firstChild) highlight(el, t, units, 180); });
     if (shown.every(r => texts.has(r))) snippets();
     else { const seq = v.seq; loadTexts(shown).then(() => { if (seq === v.seq) snippets(); }, () => {}); }
@@ -737,7 +750,7 @@ THE FONT SOFTWARE OR FROM OTHER DEALINGS IN THE FONT SOFTWARE.
     if (v.q !== v.input.value) await run(v);
     const a = v.list.querySelector('a');
     if (a) location.assign(a.href);
-    else if (v.input === box) location.assign(dir + '?q=' + encodeURIComponent(q));
+    else if (v.input === box) location.assign(searchPage + '?q=' + encodeURIComponent(q));
   };
 
   // The box in the header: results in a panel under it.
