@@ -121,7 +121,7 @@ struct ProfileTypeTests {
     static let errors: [Case] = [
         // Type files: unknown keys, field types, references, grouping.
         Case(files: ["types/place.yml": "folder: places\ngruop_by: kind\n"],
-             expected: "content/types/place.yml:2:1: error[type-unknown-key]: unknown key 'gruop_by' in the profile type 'place'; expected one of: folder, label, title, description, group_by, detail, search_label, honorifics, fields; did you mean 'group_by'?"),
+             expected: "content/types/place.yml:2:1: error[type-unknown-key]: unknown key 'gruop_by' in the profile type 'place'; expected one of: folder, label, title, description, group_by, detail, search_label, honorifics, fields, schema; did you mean 'group_by'?"),
         Case(files: ["types/place.yml": "fields:\n  size: {type: nubmer}\n"],
              expected: "content/types/place.yml:2:16: error[type-invalid]: 'nubmer' is not a field type; expected one of: text, number, date, list, yes/no, reference; did you mean 'number'?"),
         Case(files: ["types/place.yml": "fields:\n  mayor: {type: reference, to: persn}\n"],

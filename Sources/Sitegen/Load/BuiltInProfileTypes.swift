@@ -11,6 +11,7 @@ enum BuiltInProfileTypes {
         folder: people
         label: Person
         title: People
+        schema: Person
         description: "Everyone named in the report and its companion documents."
         detail: [role, organisations]
         search_label: [role]
@@ -25,6 +26,7 @@ enum BuiltInProfileTypes {
         folder: organisations
         label: Organisation
         title: Organisations
+        schema: Organization
         description: "Every organisation named in the report and its companion documents."
         group_by: type
         detail: [abbreviation, members]

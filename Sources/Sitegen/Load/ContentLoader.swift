@@ -182,6 +182,7 @@ public struct ContentLoader: Sendable {
             if let loaded {
                 config = loaded
                 diagnostics += loaded.pageNameProblems(contentPages: pages.map(\.slug.rawValue), in: configSource)
+                diagnostics += loaded.metadataFileProblems(staticFiles: staticFiles, in: configSource)
             }
         }
         let language = config.lang ?? publication?.meta.language ?? "en"

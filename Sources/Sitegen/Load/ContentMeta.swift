@@ -4,8 +4,19 @@ import Foundation
 
 /// An author of the publication.
 public struct Author: Decodable, Hashable, Sendable {
+    /// The name as readers see it.
     public var name: String
     public var affiliation: String?
+    /// The family name, for citations that invert names ("Kyed, Helene Maria"); a name without
+    /// `family` is cited whole, as written, never split by guess.
+    public var family: String?
+    /// The given names, with `family`.
+    public var given: String?
+
+    /// Creates an author.
+    public init(name: String, affiliation: String? = nil, family: String? = nil, given: String? = nil) {
+        (self.name, self.affiliation, self.family, self.given) = (name, affiliation, family, given)
+    }
 }
 
 /// Front matter of `index.md`: the publication itself. Only `title` is required; an optional

@@ -6,7 +6,7 @@
 import Yams
 
 extension ProfileType {
-    static let keys = ["folder", "label", "title", "description", "group_by", "detail", "search_label", "honorifics", "fields"]
+    static let keys = ["folder", "label", "title", "description", "group_by", "detail", "search_label", "honorifics", "fields", "schema"]
     static let fieldKeys = ["type", "label", "required", "default", "values", "to", "many", "inverse", "symmetric", "comment"]
     static let valueKeys = ["value", "label", "group", "order", "outlet"]
 
@@ -19,6 +19,7 @@ extension ProfileType {
         var type = ProfileType(name: name, folder: base?.folder ?? name, label: base?.label ?? name.capitalizedFirst,
                                title: base?.title ?? name.capitalizedFirst, description: base?.description,
                                honorifics: base?.honorifics ?? [], fields: [], file: builtIn ? nil : source.path)
+        type.schema = base?.schema ?? type.schema
         var titled = false
         var declared: [ProfileField] = []
         let what = "the profile type '\(name)'"
@@ -36,6 +37,7 @@ extension ProfileType {
             case "detail": type.detail = reader.texts(value, key) ?? []
             case "search_label": type.searchLabel = reader.texts(value, key) ?? []
             case "honorifics": type.honorifics = reader.texts(value, key) ?? []
+            case "schema": type.schema = reader.text(value, key) ?? type.schema
             case "fields":
                 for (fieldName, fieldKey, spec) in reader.pairs(value, known: nil, what: "fields", code: .typeUnknownKey) {
                     if declared.contains(where: { $0.name == fieldName }) {

@@ -96,6 +96,9 @@ public struct ProfileType: Hashable, Sendable {
     public var fields: [ProfileField]
     /// Where the type was declared (display path), nil for a built-in type.
     public var file: String?
+    /// The schema.org type of its profiles in the pages' JSON-LD (`Person`, `Organization`,
+    /// `Place`…); `Thing` unless the type file (or the built-in type it replaces) names one.
+    public var schema: String = "Thing"
 
     /// The field called `name`.
     public func field(_ name: String) -> ProfileField? { fields.first { $0.name == name } }

@@ -8,6 +8,8 @@ import Yams
 extension DiagnosticCode {
     /// `site.yml` has a key or a value the configuration does not know.
     public static let configUnknownKey: Self = "config-unknown-key"
+    /// `site.yml` names a file (`metadata.image`, `metadata.pdf`) the content folder does not have.
+    public static let configFileMissing: Self = "config-file-missing"
 }
 
 extension SiteConfig {
@@ -43,6 +45,13 @@ extension SiteConfig {
                     let allowed = ["phrase", "word", "matches"]
                     for (field, _) in fields where !allowed.contains(field.string ?? "") {
                         problem(field, "'search.\(field.string ?? "")' is not a search setting; expected one of: \(allowed.joined(separator: ", "))"
+                                + Suggestion.hint(for: field.string ?? "", in: allowed))
+                    }
+                }
+                if name == "metadata", case .mapping(let fields) = value {
+                    let allowed = SiteMetadata.keys
+                    for (field, _) in fields where !allowed.contains(field.string ?? "") {
+                        problem(field, "'metadata.\(field.string ?? "")' is not a metadata setting; expected one of: \(allowed.joined(separator: ", "))"
                                 + Suggestion.hint(for: field.string ?? "", in: allowed))
                     }
                 }
@@ -92,6 +101,28 @@ extension SiteConfig {
         check("menu", (menu ?? []).map(\.page), allowed: known)
         check("home_links", (homeLinks ?? []).map(\.page), allowed: known)
         check("pages", (pages ?? [:]).keys.sorted(), allowed: SitePage.allCases.map(\.rawValue))
+        return diagnostics
+    }
+
+    /// Errors for `metadata.image` and `metadata.pdf` naming no file of `content/` (a PDF may
+    /// also be an https address), at their line in `site.yml`.
+    func metadataFileProblems(staticFiles: [String], in source: SourceFile) -> [Diagnostic] {
+        guard let metadata else { return [] }
+        var diagnostics: [Diagnostic] = []
+        let files = Set(staticFiles)
+        func check(_ key: String, _ value: String?, allowsAddress: Bool) {
+            guard let value else { return }
+            if allowsAddress, value.hasPrefix("https://") || value.hasPrefix("http://") { return }
+            let path = value.hasPrefix("/") ? String(value.dropFirst()) : value
+            guard !files.contains(path) else { return }
+            let (line, column) = source.frontMatterLine(containing: key + ":")
+            diagnostics.append(Diagnostic(file: source.path, line: line, column: column, severity: .error, code: .configFileMissing,
+                message: "'metadata.\(key)' names '\(value)', which is no file of the content folder"
+                    + (allowsAddress ? "; give a path such as files/report.pdf (relative to content/) or an http(s) address" : "; give a path such as share.png, relative to content/")
+                    + Suggestion.hint(for: path, in: staticFiles)))
+        }
+        check("image", metadata.image, allowsAddress: false)
+        check("pdf", metadata.pdf, allowsAddress: true)
         return diagnostics
     }
 }

@@ -52,6 +52,25 @@ public struct SearchExample: Decodable, Hashable, Sendable, Encodable {
     public var matches: String?
 }
 
+/// How the site describes itself to link previews, reference managers and Google Scholar
+/// (`metadata` in site.yml). The rest of that description comes from index.md.
+public struct SiteMetadata: Decodable, Hashable, Sendable {
+    /// A file of `content/` (copied to the site) shown in link previews: `og:image`, `twitter:image`.
+    public var image: String?
+    /// What the image shows, for readers who cannot see it (`og:image:alt`, `twitter:image:alt`).
+    public var imageAlt: String?
+    /// The publication as a PDF: a file of `content/` or an https address (`citation_pdf_url`).
+    public var pdf: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case image, pdf
+        case imageAlt = "image_alt"
+    }
+
+    /// The keys of the section.
+    static let keys = CodingKeys.allCases.map(\.rawValue)
+}
+
 /// `content/site.yml`.
 public struct SiteConfig: Decodable, Hashable, Sendable {
     /// The language of the site (`en`, `fr`, `fr-CA`, `my`): `<html lang>` and the strings file.
@@ -75,9 +94,11 @@ public struct SiteConfig: Decodable, Hashable, Sendable {
     /// Every internal address relative to its page, so the output works from a folder, under
     /// any path and on IPFS (`--relative-links` sets it too). Default: no.
     public var relativeLinks: Bool?
+    /// The share image and the PDF edition, for link previews and citation metadata.
+    public var metadata: SiteMetadata?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case lang, menu, pages, search, params
+        case lang, menu, pages, search, params, metadata
         case baseURL = "base_url"
         case homeLinks = "home_links"
         case documentKinds = "document_kinds"

@@ -62,7 +62,8 @@ public struct PageRenderer: Sendable {
         let missingImage = MissingImageNotice(label: t["image_not_reproduced"],
                                               linkText: t["image_not_reproduced_link"],
                                               url: urls.editorialNotes)
-        var slugger = Slugger(reserved: ["main", "notes-label", "contents", "top", "site-search", "chapter-toc-title", "note-preview"]
+        var slugger = Slugger(reserved: ["main", "notes-label", "contents", "top", "site-search", "chapter-toc-title", "note-preview",
+                                          "cite", "cite-heading", "cite-text", "cite-status"]
                                 + site.chapters.map(\.page.slug.rawValue))
         var bodies: [Slug: ChapterBody] = [:]
         for chapter in site.chapters {
@@ -133,7 +134,7 @@ public struct PageRenderer: Sendable {
         // Bodies that decide which pages exist: the abstract's and the documents' editorial
         // notes (for the Editorial notes page), the timeline's events.
         var abstractRenderer = BodyRenderer(basePath: urls.basePath, source: site.abstract.page.source,
-                                            pageURLs: pageURLs, slugger: Slugger(reserved: ["main"]), sectionID: "abstract")
+                                            pageURLs: pageURLs, slugger: Slugger(reserved: ["main", "cite", "cite-heading", "cite-text", "cite-status"]), sectionID: "abstract")
         abstractRenderer.mentionMatcher = profiles.matcher
         abstractRenderer.abbreviations = profiles.abbreviations
         abstractRenderer.strings = t
@@ -222,6 +223,21 @@ public struct PageRenderer: Sendable {
             siteView.scripts.append(urls.asset(script))
         }
 
+        // What each page says about itself to link previews, reference managers and search
+        // engines (PageMetadata), and the publication's citation.
+        let metadata = PageMetadata(
+            publication: publication, language: site.content.strings.language, urls: urls, metadata: config.metadata,
+            chapters: site.chapters.map { (title: $0.page.meta.title, path: "report/\($0.page.slug)/") },
+            entities: Dictionary(profiles.collections.flatMap { collection in
+                collection.items.map { ("\(collection.type.folder)/\($0.page.slug)/",
+                                        PageMetadata.Entity(schema: collection.type.schema, meta: $0.page.meta)) }
+            }, uniquingKeysWith: { first, _ in first }))
+        var citation = PublicationCitation(publication: publication, language: site.content.strings.language, urls: urls,
+                                           pdfURL: config.metadata?.pdf.map(metadata.address))
+        citation.and = t["list_and"]
+        let citationView = citation.view(strings: t)
+        let citeScript = templates.allAssets.contains("assets/cite.js") ? urls.asset("cite.js") : nil
+
         func model(title: String, kind: String, path: String, description: String? = nil) -> PageModel {
             let documentTitle = path.isEmpty ? publication.title : "\(title) · \(publication.title)"
             var site = siteView
@@ -234,6 +250,7 @@ public struct PageRenderer: Sendable {
                                  description: description ?? publication.subtitle ?? publication.title,
                                  canonicalURL: urls.absolute(path), kind: kind)
             page.t = t.values
+            page.meta = metadata.page(kind: kind, title: title, path: path, description: page.description)
             return page
         }
 
@@ -264,6 +281,8 @@ public struct PageRenderer: Sendable {
             let listed = notes.notes(listedIn: slug)
             if !listed.isEmpty { m.notesHTML = noteList.section(listed, localChapters: [slug], withSources: true).rendered }
             m.sections = contents[index].sections
+            m.citation = citationView
+            if let citeScript { m.site.scripts.append(citeScript) }
             m.previous = index > 0 ? LinkView(title: site.chapters[index - 1].page.meta.title,
                                               url: urls.chapter(site.chapters[index - 1].page.slug)) : nil
             m.next = index + 1 < site.chapters.count
@@ -287,6 +306,8 @@ public struct PageRenderer: Sendable {
             },
         ].compactMap { $0 }
         home.links = pages.homeLinks()
+        home.citation = citationView
+        if let citeScript { home.site.scripts.append(citeScript) }
         home.next = site.chapters.first.map { LinkView(title: $0.page.meta.title, url: urls.chapter($0.page.slug)) }
         emit("home", home, at: "")
 
@@ -556,7 +577,14 @@ public struct PageRenderer: Sendable {
         var files = cache.render(jobs, with: templates)
         files += SiteFiles.sitemapAndRobots(urls: urls, pages: files.map(\.path))
         files += copiedFiles
+        if !copiedFiles.contains(where: { $0.path == "_headers" }) { files.append(SiteFiles.headers(urls: urls)) }
         files += exportFiles
+        do {
+            files += try citation.files()
+        } catch {
+            diagnostics.append(Diagnostic(file: PublicationCitation.paths.csl, severity: .error, code: "citation-export",
+                                          message: "the publication's CSL-JSON could not be written: \(error)"))
+        }
         let searchRecords = searchRecords(site, notes: notes, profiles: profiles, sources: SearchSources(
             abstract: abstractHTML, chapters: bodies.mapValues(\.html), noteBodies: noteBodies, documents: documentBodies))
         return (RenderedSite(files: files.sorted { $0.path < $1.path }, searchRecords: searchRecords), diagnostics)

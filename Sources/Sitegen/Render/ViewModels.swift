@@ -127,6 +127,25 @@ public struct PageModel: Hashable, Encodable, Sendable {
     public var searchMetaJSON: String?
     /// Files the page will need, announced in its head: (URL, `as` destination).
     public var preloads: [PreloadView]?
+    /// Open Graph, Twitter card and Highwire tags and the JSON-LD of the page.
+    public var meta: PageMetaView?
+    /// "Cite this report" (home page and chapters).
+    public var citation: CitationView?
+}
+
+/// The "Cite this report" block: the citation in HTML (escaped, the title in italics), the
+/// name of its style and the metadata files.
+public struct CitationView: Hashable, Encodable, Sendable {
+    public var citationHTML: String
+    public var style: String
+    public var downloads: [DownloadView]
+}
+
+/// A file to download, with the name it is saved under.
+public struct DownloadView: Hashable, Encodable, Sendable {
+    public var title: String
+    public var url: String
+    public var filename: String
 }
 
 /// A `<link rel="preload">` of a page.

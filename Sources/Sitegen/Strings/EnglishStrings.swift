@@ -71,6 +71,14 @@ fact_isbn: ISBN
 isbn_pdf_print: "{isbn} (pdf); {print} (print)"
 link_full: Full report on one page
 
+# Cite this report (home page and chapters)
+cite_heading: Cite this report
+cite_style: Chicago author-date
+cite_copy: Copy the citation
+cite_copied: Copied
+cite_copy_failed: Select the text and copy it
+cite_downloads: "Download the reference for your reference manager:"
+
 # Chapters and notes
 chapter_number: "Chapter {number}"
 chapter_number_title: "Chapter {number}: {title}"

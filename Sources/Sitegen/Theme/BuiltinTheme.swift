@@ -39,6 +39,44 @@ enum BuiltinTheme {
 {{/layout}}
 
 """#),
+        ("assets/cite.js", #"""
+/* sitegen "Cite this report": shows the copy button and copies the citation's text. Without
+   JavaScript the button stays hidden and the citation is plain selectable text. */
+(() => {
+  'use strict';
+  for (const button of document.querySelectorAll('button.cite-copy[data-copy]')) {
+    const source = document.getElementById(button.dataset.copy);
+    const status = button.parentElement.querySelector('.cite-status');
+    if (!source) continue;
+    const say = text => { if (status) status.textContent = text; };
+    const select = () => {
+      const range = document.createRange();
+      range.selectNodeContents(source);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection;
+    };
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      const text = source.textContent.replace(/\s+/g, ' ').trim();
+      const fallback = () => {
+        const selection = select();
+        let copied = false;
+        try { copied = document.execCommand('copy'); } catch (e) { copied = false; }
+        if (copied) selection.removeAllRanges();
+        say(copied ? button.dataset.copied : button.dataset.failed);
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(() => say(button.dataset.copied), fallback);
+      } else {
+        fallback();
+      }
+    });
+  }
+})();
+
+"""#),
         ("assets/favicon.svg", ##"""
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#9a3412"/><path d="M9 22V10h6a4 4 0 0 1 0 8h-6M17 18l6 4" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>
 
@@ -1037,6 +1075,18 @@ ol.contents ul li { margin: 0.2rem 0; }
 .facts dt { color: var(--muted); }
 .facts dd { margin: 0; }
 .colophon { list-style: none; padding: 0; font-family: var(--sans); font-size: 0.85rem; color: var(--muted); }
+
+/* Cite this report */
+.cite { margin-top: 2.5rem; padding-top: 1rem; border-top: 1px solid var(--rule); }
+.cite-style { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); margin: 0 0 0.4rem; }
+.cite-text { padding: 0.7rem 0.9rem; background: var(--surface); border-radius: 4px; overflow-wrap: anywhere; user-select: all; }
+.cite-actions, .cite-downloads { font-family: var(--sans); font-size: 0.95rem; }
+.cite-actions:has(button[hidden]) { display: none; }
+.cite-copy { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--muted);
+  border-radius: 4px; padding: 0.3rem 0.7rem; min-height: 2.75rem; cursor: pointer; }
+.cite-status { color: var(--muted); margin-left: 0.5rem; }
+.cite-downloads a { display: inline-block; margin-right: 0.8rem; padding: 0.5rem 0; }
+@media print { .cite-actions, .cite-downloads { display: none; } }
 .abbreviations { display: grid; grid-template-columns: max-content 1fr; gap: 0; }
 .abbreviations dt, .abbreviations dd { padding: 0.35rem 0; border-bottom: 1px solid var(--rule); margin: 0; }
 .abbreviations dt { font-family: var(--sans); font-weight: 600; padding-right: 1rem; }
@@ -1442,9 +1492,23 @@ svg.chart { min-width: 480px; }
   </div>
   {{>pager}}
   {{{notesHTML}}}
+  {{>cite}}
 </article>
 {{/main}}
 {{/layout}}
+
+"""#),
+        ("cite.mustache", #"""
+{{#citation}}<section class="cite" id="cite" aria-labelledby="cite-heading">
+    <h2 id="cite-heading">{{t.cite_heading}}</h2>
+    <p class="cite-style">{{style}}</p>
+    <p class="cite-text" id="cite-text">{{{citationHTML}}}</p>
+    <p class="cite-actions"><button type="button" class="cite-copy" data-copy="cite-text" data-copied="{{t.cite_copied}}" data-failed="{{t.cite_copy_failed}}" hidden>{{t.cite_copy}}</button> <span class="cite-status" id="cite-status" role="status"></span></p>
+    <p class="cite-downloads">{{t.cite_downloads}}
+      {{#downloads}}<a href="{{url}}" download="{{filename}}">{{title}}</a>
+      {{/downloads}}
+    </p>
+  </section>{{/citation}}
 
 """#),
         ("contents.mustache", #"""
@@ -1629,6 +1693,7 @@ svg.chart { min-width: 480px; }
       {{/colophon}}
     </ul>{{/empty(colophon)}}
   </section>{{/empty(facts)}}
+  {{>cite}}
 </article>
 {{>pager}}
 {{/main}}
@@ -1646,7 +1711,7 @@ svg.chart { min-width: 480px; }
 <meta name="referrer" content="no-referrer">
 <meta name="color-scheme" content="light dark">
 {{#canonicalURL}}<link rel="canonical" href="{{canonicalURL}}">
-{{/canonicalURL}}{{#preloads}}<link rel="preload" href="{{url}}" as="{{destination}}"{{#crossOrigin}} crossorigin{{/crossOrigin}}>
+{{/canonicalURL}}{{>meta}}{{#preloads}}<link rel="preload" href="{{url}}" as="{{destination}}"{{#crossOrigin}} crossorigin{{/crossOrigin}}>
 {{/preloads}}<link rel="icon" href="{{site.basePath}}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.stylesheetURL}}">
 {{#site.scriptURL}}<script src="{{site.scriptURL}}" defer></script>
@@ -1689,6 +1754,13 @@ svg.chart { min-width: 480px; }
 </html>
 
 """##),
+        ("meta.mustache", #"""
+{{#meta}}{{#openGraph}}<meta property="{{key}}" content="{{content}}">
+{{/openGraph}}{{#named}}<meta name="{{key}}" content="{{content}}">
+{{/named}}<script type="application/ld+json">{{{jsonLD}}}</script>
+{{/meta}}
+
+"""#),
         ("notes.mustache", #"""
 {{<layout}}
 {{$main}}

@@ -1,7 +1,32 @@
-// The files every static host expects besides the pages: `sitemap.xml` and `robots.txt`.
+// The files every static host expects besides the pages: `sitemap.xml` and `robots.txt`, and
+// `_headers`, the response headers in the form Netlify and Cloudflare Pages read.
 
-/// Builds `sitemap.xml` and `robots.txt`.
+/// Builds `sitemap.xml`, `robots.txt` and `_headers`.
 enum SiteFiles {
+    /// The Content-Security-Policy the site is built to work under: nothing from another host,
+    /// no inline script or style, no `<base>` or form pointing elsewhere, no framing by others.
+    static let contentSecurityPolicy = "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+
+    /// `_headers` for hosts that read it (Netlify, Cloudflare Pages): the security headers on
+    /// every path under the base path, and a year's caching for the search files whose names
+    /// change with their content. A `_headers` of the content folder is copied instead.
+    static func headers(urls: SiteURLs) -> OutputFile {
+        let base = urls.basePath
+        let text = """
+            # Response headers for hosts that read this file (Netlify, Cloudflare Pages); written by sitegen.
+            \(base)*
+              Content-Security-Policy: \(contentSecurityPolicy)
+              X-Content-Type-Options: nosniff
+              Referrer-Policy: no-referrer
+            \(base)search/terms-*
+              Cache-Control: public, max-age=31536000, immutable
+            \(base)search/text-*
+              Cache-Control: public, max-age=31536000, immutable
+
+            """
+        return OutputFile(path: "_headers", text: text)
+    }
+
     /// A sitemap of every HTML page (except `404.html`), and a robots.txt that points to it.
     /// Sitemap URLs must be absolute: without an absolute `--base-url` they are root-relative.
     static func sitemapAndRobots(urls: SiteURLs, pages: [String]) -> [OutputFile] {
