@@ -145,7 +145,7 @@ struct PageMetadataTests {
         let citation = "Lindqvist, Marta, and Jonas Okafor. 2023. <i>Heat and Health in Three Cities: Excess mortality during the summer heat waves of 2019–2022</i>. Calvera: Fixture Press. https://example.org/heat/"
         for path in ["index.html", "report/introduction/index.html", "report/response/index.html"] {
             let html = try Self.page(path)
-            #expect(html.contains(#"<p class="cite-text" id="cite-text">\#(citation)</p>"#), "\(path)")
+            #expect(html.contains(#"<div class="cite-text" id="cite-text">\#(citation)</div>"#), "\(path)")
             #expect(html.contains(#"<a href="/heat/cite/publication.ris" download="lindqvist2023heat.ris">RIS</a>"#), "\(path)")
             #expect(html.contains(#"<script src="/heat/assets/cite.js" defer></script>"#), "\(path)")
         }
@@ -177,7 +177,7 @@ struct PageMetadataTests {
     func chicagoAuthorDateNames(_ authors: String, _ opening: String) throws {
         let result = TestSite.build(["index.md": "---\ntitle: T\nauthors: \(authors)\nyear: 2021\n---\nAbstract.\n"])
         let html = try #require(result.text("index.html"))
-        #expect(html.contains(#"<p class="cite-text" id="cite-text">\#(opening)"#), "\(authors)")
+        #expect(html.contains(#"<div class="cite-text" id="cite-text">\#(opening)"#), "\(authors)")
     }
 
     @Test func textOfTheContentIsEscapedInEveryTagAndTheJSONLD() throws {

@@ -1,5 +1,6 @@
-/* sitegen "Cite this report": shows the copy button and copies the citation's text. Without
-   JavaScript the button stays hidden and the citation is plain selectable text. */
+/* sitegen "Cite this report": shows the copy button (its paragraph is hidden in the markup)
+   and copies the citation's text. Without JavaScript the button stays hidden and the
+   citation is plain selectable text. */
 (() => {
   'use strict';
   for (const button of document.querySelectorAll('button.cite-copy[data-copy]')) {
@@ -15,7 +16,7 @@
       selection.addRange(range);
       return selection;
     };
-    button.hidden = false;
+    button.parentElement.hidden = false;
     button.addEventListener('click', () => {
       const text = source.textContent.replace(/\s+/g, ' ').trim();
       const fallback = () => {

@@ -40,8 +40,9 @@ enum BuiltinTheme {
 
 """#),
         ("assets/cite.js", #"""
-/* sitegen "Cite this report": shows the copy button and copies the citation's text. Without
-   JavaScript the button stays hidden and the citation is plain selectable text. */
+/* sitegen "Cite this report": shows the copy button (its paragraph is hidden in the markup)
+   and copies the citation's text. Without JavaScript the button stays hidden and the
+   citation is plain selectable text. */
 (() => {
   'use strict';
   for (const button of document.querySelectorAll('button.cite-copy[data-copy]')) {
@@ -57,7 +58,7 @@ enum BuiltinTheme {
       selection.addRange(range);
       return selection;
     };
-    button.hidden = false;
+    button.parentElement.hidden = false;
     button.addEventListener('click', () => {
       const text = source.textContent.replace(/\s+/g, ' ').trim();
       const fallback = () => {
@@ -1078,10 +1079,10 @@ ol.contents ul li { margin: 0.2rem 0; }
 
 /* Cite this report */
 .cite { margin-top: 2.5rem; padding-top: 1rem; border-top: 1px solid var(--rule); }
-.cite-style { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); margin: 0 0 0.4rem; }
+.cite-style { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); margin: 0 0 0.5rem; }
 .cite-text { padding: 0.7rem 0.9rem; background: var(--surface); border-radius: 4px; overflow-wrap: anywhere; user-select: all; }
-.cite-actions, .cite-downloads { font-family: var(--sans); font-size: 0.95rem; }
-.cite-actions:has(button[hidden]) { display: none; }
+.cite-actions, .cite-downloads { font-family: var(--sans); font-size: 0.95rem; margin-top: 0.9rem; }
+.cite-actions[hidden] { display: none; }
 .cite-copy { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--muted);
   border-radius: 4px; padding: 0.3rem 0.7rem; min-height: 2.75rem; cursor: pointer; }
 .cite-status { color: var(--muted); margin-left: 0.5rem; }
@@ -1499,15 +1500,16 @@ svg.chart { min-width: 480px; }
 
 """#),
         ("cite.mustache", #"""
+{{! The block is site furniture, not the report's text: divs, not body paragraphs (which carry ids). }}
 {{#citation}}<section class="cite" id="cite" aria-labelledby="cite-heading">
     <h2 id="cite-heading">{{t.cite_heading}}</h2>
-    <p class="cite-style">{{style}}</p>
-    <p class="cite-text" id="cite-text">{{{citationHTML}}}</p>
-    <p class="cite-actions"><button type="button" class="cite-copy" data-copy="cite-text" data-copied="{{t.cite_copied}}" data-failed="{{t.cite_copy_failed}}" hidden>{{t.cite_copy}}</button> <span class="cite-status" id="cite-status" role="status"></span></p>
-    <p class="cite-downloads">{{t.cite_downloads}}
+    <div class="cite-style">{{style}}</div>
+    <div class="cite-text" id="cite-text">{{{citationHTML}}}</div>
+    <div class="cite-actions" hidden><button type="button" class="cite-copy" data-copy="cite-text" data-copied="{{t.cite_copied}}" data-failed="{{t.cite_copy_failed}}">{{t.cite_copy}}</button> <span class="cite-status" id="cite-status" role="status"></span></div>
+    <div class="cite-downloads">{{t.cite_downloads}}
       {{#downloads}}<a href="{{url}}" download="{{filename}}">{{title}}</a>
       {{/downloads}}
-    </p>
+    </div>
   </section>{{/citation}}
 
 """#),
