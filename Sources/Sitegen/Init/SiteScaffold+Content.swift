@@ -37,6 +37,13 @@ search:
   word: contam
   matches: contamination and contaminated
 
+# Link previews and citation metadata: a share image (a file of content/, 1200×630 is
+# what most previews expect) with what it shows, and the PDF edition (a file or an address).
+# metadata:
+#   image: share.png
+#   image_alt: The report's cover
+#   pdf: https://example.org/water-report.pdf
+
 # Free values for your own templates: {{site.params.…}}
 params: {}
 """#),
@@ -46,6 +53,8 @@ title: Water in the City
 subtitle: A survey of drinking water in three districts
 authors:
   - name: Jane Example
+    family: Example      # citations invert the name ("Example, Jane"); leave out to cite it whole
+    given: Jane
 publisher: Example Institute
 year: 2025
 ---
