@@ -85,7 +85,9 @@ def indexed_pages(site: Path) -> list[str]:
     """The pages sitegen's index links into (search/records.json, or meta.json before it)."""
     table = site / "search/records.json"
     meta = json.loads((table if table.is_file() else site / "search/meta.json").read_text(encoding="utf-8"))
-    return sorted({record[3].split("#")[0] + "index.html" for record in meta["records"]})
+    def url(record):  # [kind, title, n, section, url stem, m] since 2026-12-03; [kind, title, section, url] before
+        return record[3] if len(record) == 4 else meta["strings"][record[4]] + ("" if record[5] < 0 else str(record[5]))
+    return sorted({url(record).split("#")[0] + "index.html" for record in meta["records"]})
 
 
 PAGEFIND_PAGE = """<!DOCTYPE html>

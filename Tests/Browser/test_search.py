@@ -177,31 +177,28 @@ def _meta(site) -> dict:
     return json.loads((site.public_dir / "search/meta.json").read_text(encoding="utf-8"))
 
 
-def test_the_search_page_carries_the_index_metadata_in_a_data_block(driver, site):
+def test_the_search_page_carries_the_index_metadata_and_records_in_data_blocks(driver, site):
     load(driver, site.url("search/?q=Bunthe"), settle=0.05)
     assert page_results(driver), "no results"
-    block = driver.execute_script("""
-        const el = document.getElementById('search-meta');
-        if (!el) return null;
-        const meta = JSON.parse(el.textContent);
-        return {type: el.type, count: meta.count, shards: meta.shardFiles, chunks: meta.chunkFiles};""")
+    blocks = driver.execute_script("""
+        const read = id => { const el = document.getElementById(id); return el && {type: el.type, json: JSON.parse(el.textContent)}; };
+        return {meta: read('search-meta'), records: read('search-records')};""")
     meta = _meta(site)
     records = json.loads((site.public_dir / "search/records.json").read_text(encoding="utf-8"))
-    assert block is not None, "the search page has no #search-meta data block"
-    assert block["type"] == "application/json"
-    assert block["count"] == len(records["records"]) == meta["count"]
-    assert block["shards"] == meta["shardFiles"] and block["chunks"] == meta["chunkFiles"]
+    assert blocks["meta"] is not None, "the search page has no #search-meta data block"
+    assert blocks["records"] is not None, "the search page has no #search-records data block"
+    assert blocks["meta"]["type"] == blocks["records"]["type"] == "application/json"
+    assert blocks["meta"]["json"] == meta and blocks["records"]["json"] == records
     fetched = _search_requests(driver)
     assert site.url("search/meta.json") not in fetched, "the search page fetched the metadata it carries"
-    assert site.url("search/records.json") in fetched
+    assert site.url("search/records.json") not in fetched, "the search page fetched the records it carries"
     preload = driver.execute_script(
         "return [...document.querySelectorAll('link[rel=preload]')].map(l => [l.href, l.as, l.crossOrigin])")
-    assert [site.url("assets/search.js"), "script", None] in preload, preload
-    assert [site.url("search/records.json"), "fetch", "anonymous"] in preload, preload
-    # The preloaded response is the one the script uses: one request for it, not two.
+    assert preload == [[site.url("assets/search-prefetch.js"), "script", None], [site.url("assets/search.js"), "script", None]], preload
+    # The preloaded head start is the one that runs: one request for it, not two.
     entries = driver.execute_script(
-        "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/records.json')).length")
-    assert entries == 1, f"records.json requested {entries} times (the preload was not used)"
+        "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/search-prefetch.js')).length")
+    assert entries == 1, f"search-prefetch.js requested {entries} times (the preload was not used)"
 
 
 def _timed_requests(driver, url, ready):

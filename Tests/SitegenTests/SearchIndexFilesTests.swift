@@ -52,7 +52,13 @@ struct SearchIndexFilesTests {
         let files = Dictionary(uniqueKeysWithValues: layout.files(for: index).map { ($0.path, $0.data) })
         let meta = try Self.json(files, "search/meta.json", as: [String: Any].self)
         let table = try Self.json(files, "search/records.json", as: [String: Any].self)
-        #expect((table["records"] as? [[Any]])?.count == 300)
+        let rows = try #require(table["records"] as? [[Int]])
+        let strings = try #require(table["strings"] as? [String])
+        #expect(rows.count == 300)
+        // Titles and URLs read back from their stems and numbers.
+        #expect(rows.map { SearchIndexFiles.joined(strings[$0[1]], $0[2]) } == records.map(\.title))
+        #expect(rows.map { SearchIndexFiles.joined(strings[$0[4]], $0[5]) } == records.map(\.url))
+        #expect(rows.map { $0[3] < 0 ? nil : strings[$0[3]] } == records.map(\.section))
         #expect(meta["count"] as? Int == 300)
 
         let starts = try #require(meta["shards"] as? [String])
@@ -80,6 +86,18 @@ struct SearchIndexFilesTests {
         }
         #expect(texts == records.map(\.text))
         #expect(files.count == 2 + starts.count + chunks.count)
+    }
+
+    @Test(arguments: [
+        ("Note 12", "Note ", 12), ("report/x/#intro-p3", "report/x/#intro-p", 3), ("#abstract-p10", "#abstract-p", 10),
+        ("c/#p0", "c/#p", 0), ("people/nyi-thuta/", "people/nyi-thuta/", -1), ("Chapter 1: Introduction", "Chapter 1: Introduction", -1),
+        ("a/#p07", "a/#p07", -1), ("x1234567890", "x1234567890", -1), ("123456789", "", 123456789), ("", "", -1),
+        ("Bünthe 2", "Bünthe ", 2),
+    ])
+    func titlesAndURLsSplitBeforeTheirLastNumber(text: String, stem: String, number: Int) {
+        let split = SearchIndexFiles.numbered(text)
+        #expect(split.stem == stem && split.number == number)
+        #expect(SearchIndexFiles.joined(split.stem, split.number) == text)
     }
 
     @Test func aliasesTravelWithTheText() throws {

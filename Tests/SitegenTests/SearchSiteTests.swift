@@ -40,12 +40,17 @@ struct SearchSiteTests {
         }
     }
 
-    @Test func theSearchPageCarriesTheIndexMetadataAndAnnouncesItsScript() throws {
+    @Test func theSearchPageCarriesTheIndexMetadataAndRecordsAndAnnouncesItsScripts() throws {
         let html = try #require(Self.shipped.text("search/index.html"))
         let meta = try #require(Self.shipped.text("search/meta.json"))
+        let records = try #require(Self.shipped.text("search/records.json"))
         #expect(html.contains(#"<script type="application/json" id="search-meta">"# + SearchIndexFiles.dataBlock(meta) + "</script>"))
-        #expect(html.contains(#"<link rel="preload" href="/sub/path/assets/search.js" as="script">"#))
-        #expect(html.contains(#"<link rel="preload" href="/sub/path/search/records.json" as="fetch" crossorigin>"#))
+        #expect(html.contains(#"<script type="application/json" id="search-records">"# + SearchIndexFiles.dataBlock(records) + "</script>"))
+        #expect(!html.contains("sitegen-search-"), "a placeholder was left in the page")
+        // The head start is announced first, then the script; the records are not fetched.
+        #expect(html.contains(#"<link rel="preload" href="/sub/path/assets/search-prefetch.js" as="script">"#
+            + "\n" + #"<link rel="preload" href="/sub/path/assets/search.js" as="script">"#))
+        #expect(!html.contains("records.json"))
         #expect(SearchIndexFiles.dataBlock(meta).utf8.count < 8_000, "the metadata the page carries stays small")
         #expect(!html.contains("notes.js"), "the search page needs no note previews")
         let other = try #require(Self.shipped.text("report/notes/index.html"))
@@ -82,8 +87,9 @@ struct SearchSiteTests {
             let html = String(decoding: file.data, as: UTF8.self)
             ids[String(file.path.dropLast("index.html".count))] = Set(ShippedContentTests.matches(##" id="([^"]+)""##, in: html))
         }
+        let strings = try #require(meta["strings"] as? [String])
         for record in records {
-            let url = try #require(record[3] as? String)
+            let url = SearchIndexFiles.joined(strings[try #require(record[4] as? Int)], try #require(record[5] as? Int))
             #expect(!url.hasPrefix("/"), "\(url) should be relative to the base path")
             let parts = url.split(separator: "#", maxSplits: 1).map(String.init)
             let page = url.hasPrefix("#") ? "" : parts[0]

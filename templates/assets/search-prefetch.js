@@ -1,9 +1,4 @@
-/* sitegen search, the search page's head start: asks for the term shards of the query in the
-   address (search/?q=…) as soon as this small script is in, without waiting for search.js and
-   the styles, which share the same slow round trip. The requests are shared with search.js
-   (self.sitegenShards): whichever script runs first asks, the other takes the response over.
-   search.js works out the shards it needs itself; words and folding here are a copy of its
-   own (SearchText): keep them in step, or a word folded differently costs a request in vain. */
+// sitegen search page head start (one packet: keep it small): see search.js and templates/search.mustache.
 (() => {
   'use strict';
   const block = document.getElementById('search-meta'), q = new URLSearchParams(location.search).get('q');
@@ -16,8 +11,9 @@
   const LETTER_FOLDS = {'ß': 'ss', 'æ': 'ae', 'ð': 'd', 'ø': 'o', 'þ': 'th', 'đ': 'd', 'ħ': 'h', 'ı': 'i', 'ł': 'l',
     'ŋ': 'n', 'œ': 'oe', 'ŧ': 't', 'ƀ': 'b', 'ƒ': 'f', 'ǥ': 'g', 'ȷ': 'j', 'ɖ': 'd', 'ɗ': 'd', 'ɨ': 'i', 'ɫ': 'l', 'ʀ': 'r'};
   const LETTERS = new RegExp('[' + Object.keys(LETTER_FOLDS).join('') + ']', 'g');
-  const WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\u2018\u02bc][\p{L}\p{N}\p{M}]+)*/gu;
-  const fold = w => w.normalize('NFKD').toLowerCase().replace(MARKS, '').replace(/\u03c2/g, '\u03c3')
+  const ascii = !/[^\x00-\x7f]/.test(q);
+  const WORD = ascii ? /[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*/g : /[\p{L}\p{N}\p{M}]+(?:['\u2019\u2018\u02bc][\p{L}\p{N}\p{M}]+)*/gu;
+  const fold = w => ascii ? w.toLowerCase().replace(/'s$/, '').replace(/'/g, '') : w.normalize('NFKD').toLowerCase().replace(MARKS, '').replace(/\u03c2/g, '\u03c3')
     .replace(LETTERS, c => LETTER_FOLDS[c]).replace(/[\u2019\u2018\u02bc]/g, "'").replace(/'s$/, '').replace(/'/g, '');
   const last = (list, x) => { let lo = 0, hi = list.length; while (lo < hi) { const m = (lo + hi) >> 1; if (list[m] <= x) lo = m + 1; else hi = m; } return lo - 1; };
   const need = new Set(), s = meta.shards, segs = q.split(/["\u201c\u201d\u201e]/);
@@ -36,7 +32,7 @@
     const name = meta.shardFiles[k];
     if (shared.has(name)) continue;
     const p = fetch(dir + name).then(r => { if (!r.ok) throw new Error(r.status + ' ' + name); return r.json(); });
-    p.catch(() => {}); // search.js reports failures when it takes the response over
+    p.catch(() => {}); // search.js reports failures
     shared.set(name, p);
   }
 })();

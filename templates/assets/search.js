@@ -1,11 +1,8 @@
-/* sitegen search: the search box on every page and the search page (search/?q=…).
-   Plain JavaScript, no dependencies, nothing sent anywhere. The index metadata (where terms and
-   texts are) comes with the search page in a JSON data block, or, for the box on other pages,
-   from search/meta.json when the box is first focused; search/records.json (titles and URLs)
-   is fetched beside it (the search page preloads it); then only the terms and text files a
-   query needs, whose names carry a fingerprint of their content. Words, folding, queries and
-   ranking are those of Sources/Sitegen/Search (SearchText, SearchQuery, SearchEngine); keep
-   them in step. */
+/* sitegen search: the box on every page and the search page (search/?q=…); nothing sent anywhere.
+   The index files are described in Sources/Sitegen/Search/SearchIndexFiles.swift: the search page
+   carries the metadata and records in data blocks, the box fetches meta.json and records.json when
+   focused; then only the terms and text files a query needs. Words, folding, queries and ranking
+   are those of SearchText, SearchQuery and SearchEngine; keep them in step. */
 (() => {
   'use strict';
   const box = document.getElementById('site-search');
@@ -22,14 +19,19 @@
   const WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\u2018\u02bc][\p{L}\p{N}\p{M}]+)*/gu;
   const fold = w => w.normalize('NFKD').toLowerCase().replace(MARKS, '').replace(/\u03c2/g, '\u03c3')
     .replace(LETTERS, c => LETTER_FOLDS[c]).replace(/[\u2019\u2018\u02bc]/g, "'").replace(/'s$/, '').replace(/'/g, '');
+  // ASCII strings take the short way: the same words and folds without the Unicode tables,
+  // which cost tens of milliseconds to load on a slow phone before the first results.
+  const ASCII_WORD = /[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*/g, NON_ASCII = /[^\x00-\x7f]/;
+  const foldASCII = w => w.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
   const folded = new Map(), tokenised = new Map();
   const tokens = s => {
     let out = tokenised.get(s);
     if (out) return out;
     out = [];
-    for (const m of s.matchAll(WORD)) {
+    const ascii = !NON_ASCII.test(s);
+    for (const m of s.matchAll(ascii ? ASCII_WORD : WORD)) {
       let t = folded.get(m[0]);
-      if (t === undefined) folded.set(m[0], (t = fold(m[0])));
+      if (t === undefined) folded.set(m[0], (t = ascii ? foldASCII(m[0]) : fold(m[0])));
       if (t) out.push([t, m.index, m.index + m[0].length]);
     }
     if (s.length > 40) tokenised.set(s, out); // texts of results, met again as the query grows
@@ -74,7 +76,12 @@
   };
   const loadMeta = () => metaP || (metaP = (m => m ? Promise.resolve(meta = m)
     : json(dir + 'meta.json').then(m => (meta = m), e => { metaP = null; throw e; }))(inPage()));
-  const loadRecords = () => recsP || (recsP = json(dir + 'records.json').then(r => (recs = r), e => { recsP = null; throw e; }));
+  const recordsInPage = () => {
+    const block = document.getElementById('search-records');
+    try { const r = block && JSON.parse(block.textContent); return r && r.records ? r : null; } catch (e) { return null; }
+  };
+  const loadRecords = () => recsP || (recsP = (r => r ? Promise.resolve(recs = r)
+    : json(dir + 'records.json').then(r => (recs = r), e => { recsP = null; throw e; }))(recordsInPage()));
   const loadIndex = () => { const r = loadRecords(); return loadMeta().then(m => (r.catch(() => {}), m)); };
   // Requests shared with the search page's head start (search-prefetch.js): whichever script
   // runs first asks for a shard, the other takes its response over.
@@ -160,9 +167,9 @@
     return sums;
   };
   const record = r => {
-    const [kind, title, section, url] = recs.records[r], e = texts.get(r);
-    return {kind: recs.kinds[kind], title: recs.strings[title], section: section < 0 ? '' : recs.strings[section],
-      url: base + url, text: e === undefined ? null : typeof e === 'string' ? e : e[0], extras: typeof e === 'string' ? [] : (e || []).slice(1)};
+    const [kind, title, n, section, url, m] = recs.records[r], e = texts.get(r), str = recs.strings;
+    return {kind: recs.kinds[kind], title: str[title] + (n < 0 ? '' : n), section: section < 0 ? '' : str[section],
+      url: base + str[url] + (m < 0 ? '' : m), text: e === undefined ? null : typeof e === 'string' ? e : e[0], extras: typeof e === 'string' ? [] : (e || []).slice(1)};
   };
   const hasPhrase = (r, ws) => {
     const d = record(r);

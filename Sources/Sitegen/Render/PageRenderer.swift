@@ -556,14 +556,15 @@ public struct PageRenderer: Sendable {
         search.lede = pages.lede(.search, default: nil)
         search.searchExample = config.search
         search.links = searchFallbackLinks(site)
-        // Its first results wait for the page, the script and a term shard in turn: the page
-        // carries the index metadata, announces the script and the records table (whose bytes
-        // then arrive while the shards are on their way), and loads no other script (note
-        // previews have nothing to do here).
-        let index = SearchIndexFiles()
+        // Its first results wait for the page, a script and a term shard in turn. The page
+        // carries the index metadata and the records table (whose bytes arrive while the
+        // scripts' requests wait out their round trip), announces the head start first (it asks
+        // for the shards, so its bytes are the ones the first results wait for), then the
+        // script, and loads no other script (note previews have nothing to do here).
         search.searchMetaJSON = SearchIndexFiles.metaPlaceholder
-        search.preloads = (siteView.scriptURL.map { [PreloadView(url: $0, destination: "script")] } ?? [])
-            + [PreloadView(url: urls.url(index.folder + SearchIndexFiles.recordsName), destination: "fetch", crossOrigin: true)]
+        search.searchRecordsJSON = SearchIndexFiles.recordsPlaceholder
+        search.preloads = siteView.scriptURL.map { [PreloadView(url: urls.asset("search-prefetch.js"), destination: "script"),
+                                                    PreloadView(url: $0, destination: "script")] }
         search.site.scripts = []
         emit("search", search, at: "search/")
 

@@ -125,6 +125,8 @@ public struct PageModel: Hashable, Encodable, Sendable {
     public var chaptersHTML: [String]?
     /// The search page: the index metadata, as the content of a JSON data block.
     public var searchMetaJSON: String?
+    /// The search page: the records table (titles and URLs), as the content of a JSON data block.
+    public var searchRecordsJSON: String?
     /// Files the page will need, announced in its head: (URL, `as` destination).
     public var preloads: [PreloadView]?
     /// Open Graph, Twitter card and Highwire tags and the JSON-LD of the page.

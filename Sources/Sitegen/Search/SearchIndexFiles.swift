@@ -7,11 +7,16 @@
 //                       The search page carries the same JSON in a data block (about 2 KB
 //                       compressed), so that a query's shards are requested as soon as the
 //                       script runs; the box on other pages fetches it when focused.
-//   records.json       {"kinds":[…], "strings":[titles and sections],
-//                       "records":[[kind, title, section or -1, url], …]}: what results show.
-//                       The search page preloads it beside the script; the box fetches it with
-//                       meta.json. Its bytes arrive while the script runs and the shards are
-//                       on their way, instead of delaying the page.
+//   records.json       {"kinds":[…], "strings":[titles, sections, URLs],
+//                       "records":[[kind, title, n, section or -1, url, m], …]}: what results show.
+//                       A title or URL that ends in a number is written as its stem and the
+//                       number (n, m; -1 when there is none): `Note 12` is "Note " and 12,
+//                       `report/x/#intro-p3` is "report/x/#intro-p" and 3, so that records of
+//                       one page or section share their strings (a sixth of the bytes).
+//                       The search page carries it too, in a second data block at its end: those
+//                       bytes arrive while the page's script and styles wait out their round
+//                       trip, when the link is idle, instead of sharing the next round with
+//                       them. The box on other pages fetches it with meta.json.
 //   terms-N.H.json     {"terms":[…], "postings":[…]}: a range of terms in UTF-16 order; postings as
 //                      a string of numbers: record-number gaps and scores, alternating
 //   text-N.H.json      [text, …] of a range of records; [text, alias, …] when the record has boosted
@@ -39,6 +44,8 @@ public struct SearchIndexFiles: Hashable, Sendable {
     /// What the search page's data block holds until `SearchIndexer` puts the metadata there: valid
     /// JSON without records, so a page rendered without an index falls back to `meta.json`.
     public static let metaPlaceholder = #"{"version":0,"pending":"sitegen-search-meta"}"#
+    /// The same for the records table: without records, the page falls back to `records.json`.
+    public static let recordsPlaceholder = #"{"version":0,"pending":"sitegen-search-records"}"#
 
     static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
 
@@ -101,8 +108,9 @@ public struct SearchIndexFiles: Hashable, Sendable {
         for record in index.records where !kinds.contains(record.kind) { kinds.append(record.kind) }
         let records = index.records.map { record in
             let kind = kinds.firstIndex(of: record.kind)!
+            let title = Self.numbered(record.title), url = Self.numbered(record.url)
             let section = record.section.map(id) ?? -1
-            return "[\(kind),\(id(record.title)),\(section),\(Self.string(record.url))]"
+            return "[\(kind),\(id(title.stem)),\(title.number),\(section),\(id(url.stem)),\(url.number)]"
         }
         let table = #"{"kinds":"# + Self.array(kinds.map(\.rawValue))
             + #","strings":"# + Self.array(strings)
@@ -151,6 +159,25 @@ public struct SearchIndexFiles: Hashable, Sendable {
         }
         while bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` as a stem and the number it ends with (`Note 12` → `Note `, 12), or `text` and -1
+    /// when it ends in no number that reads back the same (no digits, a leading zero, too long).
+    static func numbered(_ text: String) -> (stem: String, number: Int) {
+        let utf8 = text.utf8
+        var start = utf8.endIndex
+        while start > utf8.startIndex, (0x30...0x39).contains(utf8[utf8.index(before: start)]) {
+            start = utf8.index(before: start)
+        }
+        let digits = utf8[start...]
+        guard !digits.isEmpty, digits.count <= 9, digits.count == 1 || digits.first != 0x30 else { return (text, -1) }
+        let number = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        return (String(text[..<start]), number)
+    }
+
+    /// The title or URL `numbered` split: the stem with its number, if any.
+    static func joined(_ stem: String, _ number: Int) -> String {
+        number < 0 ? stem : stem + String(number)
     }
 
     /// Boosted strings a phrase can be found in besides the title, section and text.

@@ -29,15 +29,19 @@ public struct SearchIndexer: Sendable {
     /// Creates the stage.
     public init() {}
 
-    /// Adds the index files of `site.searchRecords` to the site, and puts the metadata into the
-    /// search page's data block (where its template has one: `SearchIndexFiles.metaPlaceholder`).
+    /// Adds the index files of `site.searchRecords` to the site, and puts the metadata and the
+    /// records table into the search page's data blocks (where its template has them:
+    /// `SearchIndexFiles.metaPlaceholder`, `SearchIndexFiles.recordsPlaceholder`).
     public func run(_ site: RenderedSite) -> RenderedSite {
         var result = site
         let indexFiles = files.files(for: index(site.searchRecords))
-        if let meta = indexFiles.first(where: { $0.path == files.folder + SearchIndexFiles.metaName }),
-           let page = result.files.firstIndex(where: { $0.path == files.folder + "index.html" }) {
-            let block = SearchIndexFiles.dataBlock(String(decoding: meta.data, as: UTF8.self))
-            result.files[page].data = Self.replacing(SearchIndexFiles.metaPlaceholder, with: block, in: result.files[page].data)
+        if let page = result.files.firstIndex(where: { $0.path == files.folder + "index.html" }) {
+            for (name, placeholder) in [(SearchIndexFiles.metaName, SearchIndexFiles.metaPlaceholder),
+                                        (SearchIndexFiles.recordsName, SearchIndexFiles.recordsPlaceholder)] {
+                guard let file = indexFiles.first(where: { $0.path == files.folder + name }) else { continue }
+                let block = SearchIndexFiles.dataBlock(String(decoding: file.data, as: UTF8.self))
+                result.files[page].data = Self.replacing(placeholder, with: block, in: result.files[page].data)
+            }
         }
         result.files = (result.files + indexFiles).sorted { $0.path < $1.path }
         return result
