@@ -34,3 +34,11 @@ def test_all_javascript_within_budget(site):
     total = sum(gz(p) for p in scripts)
     listing = ", ".join(f"{p.relative_to(site.public_dir)}: {gz(p)} B" for p in scripts)
     assert total < SCRIPT_BUDGET, f"JavaScript over 15 KB gzip: {listing}"
+
+
+def test_search_head_start_fits_in_one_packet(site):
+    """search-prefetch.js is what the search page's first results wait for on a slow link
+    (Benchmarks/README-search.md, section 4): its response, headers included, stays within one
+    1,500-byte packet, so it is not held back by the styles and search.js that share its round."""
+    size = len(gzip.compress((site.public_dir / "assets/search-prefetch.js").read_bytes(), compresslevel=6))
+    assert size <= 1300, f"assets/search-prefetch.js is {size} B gzip: over one packet with the response headers"
