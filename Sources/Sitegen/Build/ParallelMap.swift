@@ -18,7 +18,10 @@ extension Array where Element: Sendable {
                 box.buffer[index] = transform(source.buffer[index])
             }
         }
-        return results.map { $0! }
+        // Move the results out, leaving the buffer uninitialised for `deallocate`. (Copying
+        // them out and deallocating the buffer kept one reference to every result forever:
+        // each rebuild of `sitegen serve` leaked the pages it rendered.)
+        return (0..<count).map { (results.baseAddress! + $0).move()! }
     }
 }
 
