@@ -16,11 +16,20 @@ struct Check: ParsableCommand {
     @Flag(help: "Also list the external URLs the site links to and check each over the network (never in CI).")
     var external = false
 
-    @Option(help: "With --external: seconds to wait for each URL.")
+    @Option(help: "With --external: seconds each URL may take in all (connecting, headers, redirects); a positive number.")
     var timeout: Double = 10
 
-    @Option(help: "With --external: URLs checked at the same time.")
+    @Option(help: "With --external: URLs checked at the same time (at least 1).")
     var concurrency: Int = 8
+
+    func validate() throws {
+        guard timeout.isFinite, timeout > 0 else {
+            throw ValidationError("--timeout must be a positive number of seconds, not \(timeout)")
+        }
+        guard timeout <= 86_400 else { throw ValidationError("--timeout must be at most 86400 seconds (one day)") }
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1, not \(concurrency)") }
+        guard concurrency <= 1_000 else { throw ValidationError("--concurrency must be at most 1000") }
+    }
 
     func run() throws {
         let diagnostics: [Diagnostic]
@@ -51,7 +60,7 @@ struct Check: ParsableCommand {
     /// Checks external links and prints one line per URL; returns the number that failed.
     private func checkExternal(_ files: [OutputFile]) -> Int {
         let links = ExternalLinkChecker.links(in: files)
-        print("Checking \(links.count) external URLs (\(concurrency) at a time, \(Int(timeout)) s timeout)…")
+        print("Checking \(links.count) external URLs (\(concurrency) at a time, at most \(ExternalLinkChecker.seconds(timeout)) each)…")
         let checker = ExternalLinkChecker(maxConcurrent: concurrency, timeout: timeout)
         let box = ResultBox()
         let done = DispatchSemaphore(value: 0)
