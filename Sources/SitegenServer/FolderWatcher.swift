@@ -7,6 +7,11 @@
 // The interval adapts: it is at least `minimumInterval`, and at least 20 times the last
 // scan's duration, so that watching a large site costs no more than about 5% of a core.
 // Folders reached through a link that leads outside the watched folders are not walked.
+//
+// A folder that cannot be listed for a passing reason (too many open files, out of memory)
+// makes the whole scan void: it is retried at the next interval, and nothing is reported
+// as removed meanwhile (a bogus "content folder missing" build would follow otherwise).
+// Only a folder that is really gone (or no longer a folder) counts as empty.
 
 import Foundation
 #if canImport(Glibc)
@@ -22,6 +27,8 @@ struct FolderWatcher: Sendable {
     /// How long no change must be seen after a change before it is reported.
     var quietPeriod: Duration = .milliseconds(20)
     var minimumInterval: Duration = .milliseconds(20)
+    /// Told when a scan failed (a message) and when scanning works again (nil).
+    var report: @Sendable (String?) -> Void = { _ in }
 
     /// What identifies a version of a file.
     struct Stamp: Equatable, Sendable {
@@ -43,17 +50,31 @@ struct FolderWatcher: Sendable {
         let watcher = self
         let task = Task {
             let clock = ContinuousClock()
-            var last = watcher.scan()
+            var last: [String: Stamp]?
             var pending: Set<String> = []
             var lastChange = clock.now
             var interval = watcher.minimumInterval
+            var failing = false
             while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
+                if last != nil { try? await Task.sleep(for: interval) }
                 let started = clock.now
-                let current = watcher.scan()
+                let scanned = watcher.scanOrFailure()
                 let scanTime = clock.now - started
                 interval = max(watcher.minimumInterval, scanTime * 20)
-                let changed = Self.difference(last, current)
+                guard case .success(let current) = scanned else {
+                    if case .failure(let failure) = scanned, !failing { watcher.report(failure.description) }
+                    failing = true
+                    // Retry no more than a few times a second.
+                    try? await Task.sleep(for: max(interval, .milliseconds(250)))
+                    continue
+                }
+                if failing { watcher.report(nil) }
+                failing = false
+                guard let previous = last else {
+                    last = current
+                    continue
+                }
+                let changed = Self.difference(previous, current)
                 last = current
                 if !changed.isEmpty {
                     pending.formUnion(changed)
@@ -77,21 +98,59 @@ struct FolderWatcher: Sendable {
         return changed
     }
 
-    /// Every file under the folders, with its stamp.
+    /// Why a scan was void.
+    struct ScanFailure: Error, CustomStringConvertible {
+        var path: String
+        var code: Int32
+        var description: String {
+            "warning: cannot list \(path): \(String(cString: strerror(code))); changes are picked up once it can be listed again"
+        }
+    }
+
+    /// Every file under the folders, with its stamp; a folder that cannot be listed counts
+    /// as empty (tests and callers that need to know use `scanOrFailure`).
     func scan() -> [String: Stamp] {
+        (try? scanOrFailure().get()) ?? [:]
+    }
+
+    /// Every file under the folders, with its stamp, or why the folders could not be listed.
+    func scanOrFailure() -> Result<[String: Stamp], ScanFailure> {
         let roots = folders.compactMap { ConfinedPath.real($0) }.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         var result: [String: Stamp] = [:]
         var visited: Set<String> = []
-        for folder in folders {
-            walk(folder, roots: roots, visited: &visited, into: &result)
+        do {
+            for folder in folders {
+                try walk(folder, roots: roots, visited: &visited, into: &result)
+            }
+        } catch {
+            return .failure(error)
         }
-        return result
+        return .success(result)
     }
 
-    private func walk(_ path: String, roots: [String], visited: inout Set<String>, into result: inout [String: Stamp]) {
+    /// The names in a folder; none when it is gone or not a folder; throws for anything else.
+    static func list(_ path: String) throws(ScanFailure) -> [String] {
+        guard let directory = opendir(path) else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return [] }
+            throw ScanFailure(path: path, code: code)
+        }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    private func walk(_ path: String, roots: [String], visited: inout Set<String>,
+                      into result: inout [String: Stamp]) throws(ScanFailure) {
         guard let real = ConfinedPath.real(path), roots.contains(where: { (real + "/").hasPrefix($0) }),
-              visited.insert(real).inserted,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+              visited.insert(real).inserted else { return }
+        let names = try Self.list(path)
         for name in names where !name.hasPrefix(".") {
             let child = path + "/" + name
             var info = stat()
@@ -101,7 +160,7 @@ struct FolderWatcher: Sendable {
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(child, roots: roots, visited: &visited, into: &result)
+                try walk(child, roots: roots, visited: &visited, into: &result)
             } else {
                 result[child] = Stamp(info)
             }

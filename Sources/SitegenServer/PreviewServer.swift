@@ -4,6 +4,7 @@
 
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import Sitegen
@@ -21,6 +22,14 @@ public struct ServeOptions: Sendable {
     /// How long the folders must stay unchanged after a change before the rebuild starts
     /// (saves within it give one rebuild).
     public var debounce: Duration = .milliseconds(20)
+    /// Names besides loopback names and IP addresses that requests may carry in `Host`
+    /// (`--allow-host`; `.example.org` allows every name under it). See `HostPolicy`.
+    public var allowedHosts: [String] = []
+    /// How long a connection may stay without a request before it is closed.
+    public var idleTimeout: Duration = .seconds(20)
+    /// The most connections open at once; nil: derived from the limit of open files
+    /// (`ConnectionLimiter.maximum(forFileLimit:)`).
+    public var maxConnections: Int?
 
     /// Creates options; the defaults are the project layout on `127.0.0.1:8000`.
     public init(build: BuildOptions = BuildOptions(writesOutput: false), host: String = "127.0.0.1", port: Int = 8000) {
@@ -66,11 +75,12 @@ public struct PreviewServer: Sendable {
     /// to stop (SIGINT, SIGTERM). Throws `ServeError` when it cannot listen.
     public func run() async throws {
         let folders = [options.build.contentDirectory, options.build.templatesDirectory]
-        let builder = SiteBuilder(options: options.build, fileSystem: ConfinedFileSystem(folders: folders))
+        let fileSystem = TransientFailureFileSystem(ConfinedFileSystem(folders: folders))
+        let builder = SiteBuilder(options: options.build, fileSystem: fileSystem)
         let site = PreviewSite()
         let hub = ReloadHub(status: PreviewStatus(build: 0, diagnostics: []))
         let rebuilder = Rebuilder(builder: builder, site: site, hub: hub, console: console,
-                                  printsTimings: options.printsTimings)
+                                  printsTimings: options.printsTimings, fileSystem: fileSystem)
 
         if options.listensOnAllInterfaces {
             console.error("warning: listening on all interfaces (\(options.host)): anyone who can reach this machine can read the preview; use --host 127.0.0.1 to keep it local")
@@ -80,10 +90,21 @@ public struct PreviewServer: Sendable {
         let host = options.host
         let console = self.console
         let defaultBasePath = SiteURLs(baseURL: options.build.baseURL ?? "/").basePath
+        let fileLimit = ConnectionLimiter.currentFileLimit()
+        let limiter = ConnectionLimiter(
+            maximum: options.maxConnections ?? fileLimit.map(ConnectionLimiter.maximum(forFileLimit:)) ?? 1_000,
+            fileLimit: fileLimit, warn: console.error)
+        var watcher = FolderWatcher(folders: folders, quietPeriod: options.debounce)
+        watcher.report = { message in
+            console.error(message ?? "note: the watched folders can be listed again; watching resumes")
+        }
         let app = Application(
-            router: PreviewRouter.make(site: site, hub: hub),
+            router: PreviewRouter.make(site: site, hub: hub,
+                                       hostPolicy: HostPolicy(boundHost: host, allowedNames: options.allowedHosts),
+                                       warn: console.error),
+            server: Self.http1(limiter: limiter, idleTimeout: options.idleTimeout),
             configuration: .init(address: .hostname(host, port: options.port), serverName: nil),
-            services: [RebuildService(rebuilder: rebuilder, watcher: FolderWatcher(folders: folders, quietPeriod: options.debounce))],
+            services: [RebuildService(rebuilder: rebuilder, watcher: watcher)],
             onServerRunning: { channel in
                 // The port is ours: build before accepting connections (they wait in the
                 // backlog), so the first request already gets the site.
@@ -107,5 +128,14 @@ public struct PreviewServer: Sendable {
             throw ServeError.cannotListen(host: host, port: options.port, reason: "no such host or address")
         }
         console.print("Stopped.")
+    }
+
+    /// HTTP/1.1 with connections counted by `limiter` and closed after `idleTimeout`
+    /// without a request.
+    static func http1(limiter: ConnectionLimiter, idleTimeout: Duration) -> HTTPServerBuilder {
+        let (seconds, attoseconds) = idleTimeout.components
+        let timeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        return .http1(configuration: .init(additionalChannelHandlers: [ConnectionTracker(limiter: limiter)],
+                                           idleTimeout: timeout))
     }
 }

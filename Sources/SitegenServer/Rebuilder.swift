@@ -2,6 +2,8 @@
 // change, keeping a `BuildCache` between builds so that only what changed is parsed and
 // rendered again. A successful build replaces the site being served and tells open pages
 // to reload; a failed one leaves the last good site in place and sends its diagnostics.
+// A build that failed because the process was out of file descriptors or memory is not
+// published: it is tried again a little later (the terminal hears of it once).
 // Builds run on a thread of their own, off the server's threads.
 
 import Dispatch
@@ -19,11 +21,21 @@ final class Rebuilder: Sendable {
     let console: Console
     /// Whether to print the time of each stage after each build.
     let printsTimings: Bool
+    /// The builder's file system, when it reports failures for lack of resources.
+    let fileSystem: TransientFailureFileSystem?
+    /// Pause before the first retry of a build that failed for lack of resources (doubled
+    /// up to 2 s), and the number of retries before the failure is published after all.
+    let retryDelay: Duration
+    let maximumRetries: Int
     private let cache = NIOLockedValueBox(BuildCache())
 
-    init(builder: SiteBuilder, site: PreviewSite, hub: ReloadHub, console: Console, printsTimings: Bool = false) {
+    init(builder: SiteBuilder, site: PreviewSite, hub: ReloadHub, console: Console, printsTimings: Bool = false,
+         fileSystem: TransientFailureFileSystem? = nil, retryDelay: Duration = .milliseconds(250), maximumRetries: Int = 30) {
         self.builder = builder
+        self.retryDelay = retryDelay
+        self.maximumRetries = maximumRetries
         self.printsTimings = printsTimings
+        self.fileSystem = fileSystem
         self.site = site
         self.hub = hub
         self.console = console
@@ -33,14 +45,30 @@ final class Rebuilder: Sendable {
     /// files that triggered it (for the log line).
     @discardableResult
     func rebuild(changed: [String] = []) async -> BuildResult {
-        let result = await withCheckedContinuation { continuation in
+        var result = await build()
+        var retries = 0
+        var delay = retryDelay
+        while !result.succeeded, retries < maximumRetries, let reason = fileSystem?.tookTransientFailure() {
+            if retries == 0 {
+                console.error("warning: the build could not read the site (\(reason)); trying again shortly")
+            }
+            retries += 1
+            try? await Task.sleep(for: delay)
+            delay = min(delay * 2, .seconds(2))
+            result = await build()
+        }
+        _ = fileSystem?.tookTransientFailure()
+        publish(result, changed: changed)
+        return result
+    }
+
+    private func build() async -> BuildResult {
+        await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 let result = self.cache.withLockedValue { self.builder.build(cache: &$0) }
                 continuation.resume(returning: result)
             }
         }
-        publish(result, changed: changed)
-        return result
     }
 
     private func publish(_ result: BuildResult, changed: [String]) {

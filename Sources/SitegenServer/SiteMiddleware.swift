@@ -116,6 +116,7 @@ struct SiteMiddleware<Context: RequestContext>: RouterMiddleware {
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; charset=utf-8"
         headers[.cacheControl] = "no-cache"
+        headers[.xContentTypeOptions] = "nosniff"
         headers[.contentLength] = String(text.utf8.count)
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }

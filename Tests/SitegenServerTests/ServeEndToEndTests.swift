@@ -173,11 +173,11 @@ struct ServeEndToEndTests {
         try #require(preview.waitUntilServing(), "serve did not start: \(preview.stderr)")
         for request in [
             "GARBAGE\r\n\r\n",
-            "GET /report/opening/ HTTP/9.9\r\nHost: x\r\n\r\n",
-            "GET /../../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-            "GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-            "GET /..%2f..%2fetc%2fpasswd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-            "GET /..\\..\\etc\\passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            "GET /report/opening/ HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n",
+            "GET /../../../etc/passwd HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+            "GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+            "GET /..%2f..%2fetc%2fpasswd HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+            "GET /..\\..\\etc\\passwd HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
         ] {
             let response = try RawResponse.exchange(port: preview.port, request: request)
             #expect(response.status == 400, "\(request.debugDescription) → \(response.status)")
