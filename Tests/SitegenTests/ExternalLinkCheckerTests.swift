@@ -118,9 +118,10 @@ struct ExternalLinkDeadlineTests {
     @Test(.timeLimit(.minutes(1)))
     func aProberThatIgnoresCancellationIsStillCutOff() async {
         let checker = ExternalLinkChecker(maxConcurrent: 2, timeout: 0.3) { _ in
-            // Blocks its thread, deaf to cancellation.
-            usleep(3_000_000)
-            return .ok(status: 200)
+            // Answers after 3 s whatever happens, deaf to cancellation.
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global().asyncAfter(deadline: .now() + 3) { continuation.resume(returning: .ok(status: 200)) }
+            }
         }
         let started = ContinuousClock.now
         let results = await checker.check([ExternalLink(url: "https://a.example/", pages: ["p"], result: nil)])
