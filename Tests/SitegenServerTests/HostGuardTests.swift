@@ -61,7 +61,7 @@ struct HostGuardTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func otherHostsAreRefusedWithAClearMessage() async throws {
         let warnings = NIOLockedValueBox<[String]>([])
         try await Self.application(warnings: warnings).test(.live) { client in

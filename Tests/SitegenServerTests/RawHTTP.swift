@@ -86,7 +86,7 @@ struct RawResponse {
     var body: String
 
     /// Sends `request` as is and reads the whole response.
-    static func exchange(port: Int, request: String, timeout: Double = 10) throws -> RawResponse {
+    static func exchange(port: Int, request: String, timeout: Double = 30) throws -> RawResponse {
         let connection = try RawConnection(port: port)
         try connection.send(request)
         connection.read(timeout: timeout)

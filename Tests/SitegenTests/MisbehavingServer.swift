@@ -1,8 +1,11 @@
 // A small HTTP server on a loopback port whose answer depends on the path: it can be silent,
-// send its header lines one at a time forever, send an endless body, or answer properly.
+// send its header lines one at a time forever (slowly or as fast as it can), send an endless
+// body, hang up, answer with garbage, redirect, or answer properly; a TLS handshake gets a
+// plain-text answer, as from a port that speaks only HTTP.
 // It counts the requests it receives (method and path), so that tests can check how many
-// requests a client made. Every socket is closed by `stop()`; each connection runs on a
-// thread of its own that ends when its socket is closed.
+// requests a client made. `stop()` closes the listener (it waits for the accept thread, which
+// closes it) and shuts every connection down; each connection runs on a thread of its own
+// that ends, and closes its socket, when the socket is shut down.
 
 import Foundation
 #if canImport(Glibc)
@@ -18,8 +21,14 @@ final class MisbehavingServer: @unchecked Sendable {
         case silent
         /// Sends the status line, then one header line every 0.2 s, never ending the head.
         case slowHeaders = "slow-headers"
+        /// Sends the status line, then header lines as fast as it can, forever.
+        case endlessHeaders = "endless-headers"
         /// Sends a complete head, then body bytes every 10 ms, forever.
         case endlessBody = "endless-body"
+        /// Answers with bytes that are not HTTP, then closes.
+        case garbage
+        /// `302` to itself, forever.
+        case loop
         /// Closes the connection without a word.
         case hangUp = "hang-up"
         /// `200 OK`, with a body.
@@ -34,6 +43,8 @@ final class MisbehavingServer: @unchecked Sendable {
     private var clients: Set<Int32> = []
     private var stopped = false
     private var seen: [String] = []
+    private var handshakes = 0
+    private let acceptEnded = DispatchSemaphore(value: 0)
 
     init() throws {
         #if canImport(Glibc)
@@ -72,6 +83,23 @@ final class MisbehavingServer: @unchecked Sendable {
         "http://127.0.0.1:\(port)/\(behaviour.rawValue)" + (tag.map { "?n=\($0)" } ?? "")
     }
 
+    /// A URL that redirects `hops` times (`/hop/N` → `/hop/N-1` … → `/ok`).
+    func redirecting(_ hops: Int) -> String { "http://127.0.0.1:\(port)/hop/\(hops)" }
+
+    /// Connections open now (a client that gave up on a transfer has closed its own).
+    var openConnections: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return clients.count
+    }
+
+    /// TLS handshakes received (each answered in plain text).
+    var tlsHandshakes: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return handshakes
+    }
+
     /// The request lines received so far (`GET /silent`).
     var requests: [String] {
         lock.lock()
@@ -87,14 +115,15 @@ final class MisbehavingServer: @unchecked Sendable {
             return
         }
         stopped = true
-        let open = clients
-        clients = []
-        lock.unlock()
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-        for fd in open {
+        // Under the lock, every descriptor in `clients` is still open (a connection's thread
+        // removes its own under the lock before closing it), so none can be another socket's.
+        for fd in clients {
             shutdown(fd, Int32(SHUT_RDWR))
         }
+        lock.unlock()
+        // The accept thread closes the listener when it ends: closed here, its number could
+        // go to a new socket (another server's) that the thread would then accept from.
+        acceptEnded.wait()
     }
 
     private var isStopped: Bool {
@@ -104,6 +133,10 @@ final class MisbehavingServer: @unchecked Sendable {
     }
 
     private func acceptLoop() {
+        defer {
+            close(listener)
+            acceptEnded.signal()
+        }
         while !isStopped {
             var descriptor = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
             guard poll(&descriptor, 1, 100) > 0 else { continue }
@@ -129,12 +162,28 @@ final class MisbehavingServer: @unchecked Sendable {
             close(fd)
         }
         guard let head = readHead(fd) else { return }
+        if head.utf8.first == 0x16 {
+            lock.lock()
+            handshakes += 1
+            lock.unlock()
+            _ = write(fd, "HTTP/1.1 400 Bad Request\r\nContent-Length: 24\r\nConnection: close\r\n\r\nThis port speaks HTTP.\r\n")
+            // Let the client read the answer before the close (unread input would reset it).
+            shutdown(fd, Int32(SHUT_WR))
+            var rounds = 0
+            while rounds < 20, !isStopped, readSome(fd) { rounds += 1 }
+            return
+        }
         let requestLine = head.split(separator: "\r\n").first.map(String.init) ?? ""
         let parts = requestLine.split(separator: " ")
         let path = parts.count > 1 ? String(parts[1].split(separator: "?").first ?? "") : ""
         lock.lock()
         seen.append(parts.prefix(2).joined(separator: " ").split(separator: "?").first.map(String.init) ?? requestLine)
         lock.unlock()
+        if path.hasPrefix("/hop/"), let hops = Int(path.dropFirst(5)) {
+            let next = hops > 0 ? "/hop/\(hops - 1)" : "/ok"
+            _ = write(fd, "HTTP/1.1 302 Found\r\nLocation: \(next)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            return
+        }
         switch Behaviour(rawValue: String(path.dropFirst())) {
         case .silent?:
             while !isStopped, readSome(fd) { }
@@ -146,6 +195,17 @@ final class MisbehavingServer: @unchecked Sendable {
                 line += 1
                 guard write(fd, "X-Slow-\(line): \(line)\r\n") else { return }
             }
+        case .endlessHeaders?:
+            guard write(fd, "HTTP/1.1 200 OK\r\n") else { return }
+            var line = 0
+            while !isStopped {
+                line += 1
+                guard write(fd, "X-Endless-\(line): \(String(repeating: "x", count: 64))\r\n") else { return }
+            }
+        case .garbage?:
+            _ = write(fd, "SSH-2.0-OpenSSH_9.2\r\n\u{1}\u{2}\u{3} this is not HTTP\r\n\r\n")
+        case .loop?:
+            _ = write(fd, "HTTP/1.1 302 Found\r\nLocation: /loop\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
         case .endlessBody?:
             guard write(fd, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n") else { return }
             let chunk = String(repeating: "endless ", count: 128)
@@ -172,6 +232,7 @@ final class MisbehavingServer: @unchecked Sendable {
             let count = recv(fd, &buffer, buffer.count, 0)
             guard count > 0 else { return nil }
             received += buffer[0..<count]
+            if received.first == 0x16 { return String(decoding: received.prefix(1), as: UTF8.self) }
             let text = String(decoding: received, as: UTF8.self)
             if text.contains("\r\n\r\n") { return text }
         }

@@ -36,7 +36,8 @@ public struct ExternalLinkChecker: Sendable {
     /// Seconds each URL may take in all; past it the URL is reported as timed out and its
     /// request cancelled.
     public var timeout: TimeInterval
-    public var probe: Prober
+    /// The prober; nil for the network one (`HTTPHeadProber`), made for each `check`.
+    public var probe: Prober?
 
     /// Creates a checker. The default prober sends one GET per URL and stops reading at the
     /// end of the response head (no body is downloaded). `timeout` must be finite and
@@ -45,7 +46,7 @@ public struct ExternalLinkChecker: Sendable {
         precondition(timeout.isFinite && timeout > 0, "the timeout must be a positive number of seconds")
         self.maxConcurrent = max(1, maxConcurrent)
         self.timeout = timeout
-        self.probe = probe ?? { url in await HTTPHeadProber.probe(url) }
+        self.probe = probe
     }
 
     /// The distinct external `<a href>` URLs of the HTML files, with the pages that use them.
@@ -61,8 +62,16 @@ public struct ExternalLinkChecker: Sendable {
     }
 
     /// Checks every link, at most `maxConcurrent` at a time, each within `timeout`; results
-    /// keep the input order.
-    public func check(_ links: [ExternalLink]) async -> [ExternalLink] {
+    /// keep the input order. With the network prober, its HTTP client is shut down before
+    /// this returns; throws only if that fails.
+    public func check(_ links: [ExternalLink]) async throws -> [ExternalLink] {
+        if let probe { return await check(links, with: probe) }
+        return try await HTTPHeadProber.with(concurrency: maxConcurrent, timeout: timeout) { prober in
+            await check(links, with: { url in await prober.probe(url) })
+        }
+    }
+
+    private func check(_ links: [ExternalLink], with probe: @escaping Prober) async -> [ExternalLink] {
         var results = links
         await withTaskGroup(of: (Int, ProbeResult).self) { group in
             var next = 0
@@ -70,7 +79,6 @@ public struct ExternalLinkChecker: Sendable {
                 guard next < links.count else { return }
                 let index = next
                 next += 1
-                let probe = self.probe
                 let timeout = self.timeout
                 group.addTask {
                     guard let url = URL(string: links[index].url) else { return (index, .unreachable(reason: "not a valid URL")) }
