@@ -114,8 +114,10 @@ struct ConnectionLimitTests {
         #expect(result.countWithStream == 8)
         #expect(result.warningsBeforeCap == 0)
         #expect(result.settledAtCap)
-        // The twelve oldest idle connections were closed; the seven newest are open.
-        #expect(result.closedFlags == Array(repeating: true, count: 12) + Array(repeating: false, count: 7))
+        // Twelve idle connections were closed, the oldest ones; the newest are open. (Opened
+        // 20 ms apart, two neighbours may reach the server in either order on a loaded machine.)
+        #expect(result.closedFlags.filter { $0 }.count == 12, "\(result.closedFlags)")
+        #expect(result.closedFlags.prefix(10).allSatisfy { $0 } && result.closedFlags.suffix(5).allSatisfy { !$0 }, "\(result.closedFlags)")
         #expect(result.pageStatus == 200)
         // Answered, not stuck (the fault was no answer at all); generous: the machine may be loaded.
         #expect(result.pageSeconds < 20, "took \(result.pageSeconds) s")

@@ -98,8 +98,13 @@ struct ExternalLinkDeadlineTests {
         #expect(result == item.expected)
         // An answer comes before its (long) deadline; a server that never answers is cut off.
         #expect(elapsed < (answers ? .seconds(Self.answerTimeout) : Self.bound), "took \(elapsed)")
-        // One GET, never HEAD then GET.
-        #expect(server.requests == ["GET /\(item.behaviour.rawValue)"])
+        // One GET, never HEAD then GET. (A server that never answers may, on a loaded machine,
+        // not even have read the request before the deadline: at most one, then.)
+        if answers {
+            #expect(server.requests == ["GET /\(item.behaviour.rawValue)"])
+        } else {
+            #expect(server.requests.count <= 1 && server.requests.allSatisfy { $0 == "GET /\(item.behaviour.rawValue)" }, "\(server.requests)")
+        }
     }
 
     @Test(.timeLimit(.minutes(5)))
