@@ -52,9 +52,9 @@ struct ExternalLinkCheckerTests {
 
 /// The real prober against servers on loopback that misbehave: every URL's answer is known
 /// within the timeout, with one request per URL, failures are reported in words, and nothing
-/// a server does brings the process down. Time bounds are generous (2 × timeout + 10 s): the
+/// a server does brings the process down. Time bounds are generous (2 × timeout + 30 s): the
 /// machine may be loaded (a full `swift test` next to other builds has seen a 1 s deadline
-/// observed after 6 s); what is asserted is that a URL is cut off, not when exactly. A server
+/// observed after 13 s); what is asserted is that a URL is cut off, not when exactly. A server
 /// that answers is given a long timeout, so that load cannot turn its answer into a timeout.
 @Suite(.serialized)
 struct ExternalLinkDeadlineTests {
@@ -66,7 +66,7 @@ struct ExternalLinkDeadlineTests {
 
     /// The timeout for servers that never answer, and the bound on how long they may hold a URL.
     static let timeout: TimeInterval = 1
-    static let bound: Duration = .seconds(2 * timeout + 10)
+    static let bound: Duration = .seconds(2 * timeout + 30)
     /// The timeout for servers that do answer (with a status or an error).
     static let answerTimeout: TimeInterval = 60
 
@@ -115,7 +115,7 @@ struct ExternalLinkDeadlineTests {
         // only the deadline ends the request, and the connection is then closed.
         let (result, elapsed) = try await Self.check(server.url(.slowHeaders), timeout: 1.5)
         #expect(result == .unreachable(reason: "timed out after 1.5 s"))
-        #expect(elapsed >= .milliseconds(1_400) && elapsed < .seconds(2 * 1.5 + 10), "took \(elapsed)")
+        #expect(elapsed >= .milliseconds(1_400) && elapsed < .seconds(2 * 1.5 + 30), "took \(elapsed)")
         #expect(await Self.eventually { server.openConnections == 0 }, "the slow connection is still open")
     }
 
@@ -192,7 +192,7 @@ struct ExternalLinkDeadlineTests {
         #expect(results.allSatisfy { $0.result == .unreachable(reason: "timed out after 1 s") })
         // Three rounds of two: never less than three timeouts (the upper bound only says that
         // the slow servers, which never end, were cut off).
-        #expect(elapsed >= .milliseconds(2_900) && elapsed < .seconds(3 * 2 + 20), "took \(elapsed)")
+        #expect(elapsed >= .milliseconds(2_900) && elapsed < .seconds(3 * 2 + 40), "took \(elapsed)")
         #expect(server.requests.count == 6)
     }
 
@@ -208,7 +208,7 @@ struct ExternalLinkDeadlineTests {
         let elapsed = ContinuousClock.now - started
         #expect(results.allSatisfy { $0.result == .unreachable(reason: "timed out after 1.5 s") })
         #expect(server.requests.count == 12)
-        #expect(elapsed < .seconds(2 * 1.5 + 10), "took \(elapsed)")
+        #expect(elapsed < .seconds(2 * 1.5 + 30), "took \(elapsed)")
     }
 
     @Test(.timeLimit(.minutes(5)))
@@ -223,7 +223,7 @@ struct ExternalLinkDeadlineTests {
         let results = try await checker.check([ExternalLink(url: "https://a.example/", pages: ["p"], result: nil)])
         #expect(results.first?.result == .unreachable(reason: "timed out after 0.3 s"))
         // Long before the prober's 30 s (the slack is for a loaded machine).
-        #expect(ContinuousClock.now - started < .seconds(2 * 0.3 + 10))
+        #expect(ContinuousClock.now - started < .seconds(2 * 0.3 + 20))
     }
 
     /// Errors the network stack can raise, and the words the report gives for them.
@@ -270,7 +270,17 @@ struct ExternalLinkDeadlineTests {
 struct CheckExternalCommandTests {
     static let binary = Repo.root.appendingPathComponent(".build/debug/sitegen").path
 
-    static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String, seconds: Double) {
+    typealias Outcome = (status: Int32, stdout: String, stderr: String, seconds: Double)
+
+    /// Runs the binary on a thread of its own (waiting for it does not hold one of the few
+    /// threads every other test's tasks run on).
+    static func run(_ arguments: [String], in folder: URL) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Outcome, Error>) in
+            Thread { continuation.resume(with: Result { try runBlocking(arguments, in: folder) }) }.start()
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], in folder: URL) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -295,14 +305,14 @@ struct CheckExternalCommandTests {
         (["--concurrency", "0"], "--concurrency must be at least 1, not 0"),
         (["--concurrency=-3"], "--concurrency must be at least 1, not -3"),
     ])
-    func badOptionsAreUsageErrors(_ options: [String], _ message: String) throws {
-        let result = try Self.run(["check", "--external"] + options, in: temporaryFolder())
+    func badOptionsAreUsageErrors(_ options: [String], _ message: String) async throws {
+        let result = try await Self.run(["check", "--external"] + options, in: temporaryFolder())
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains("Error: \(message)"), "\(result.stderr)")
     }
 
     @Test(.timeLimit(.minutes(5)))
-    func slowServersAreReportedWithinTheTimeout() throws {
+    func slowServersAreReportedWithinTheTimeout() async throws {
         let server = try MisbehavingServer()
         defer { server.stop() }
         let root = temporaryFolder()
@@ -312,13 +322,13 @@ struct CheckExternalCommandTests {
             "report/01-one.md": "---\ntitle: One\n---\nText.[^1] \(links)\n",
             "report/notes.md": "---\ntitle: Notes\n---\n[^1]: A note.\n",
         ], in: root)
-        let result = try Self.run(["check", "--external", "--timeout", "1.5", "--concurrency", "4",
+        let result = try await Self.run(["check", "--external", "--timeout", "5", "--concurrency", "4",
                                    "--content", "content", "--templates", "templates"], in: root)
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.seconds < 60, "took \(result.seconds) s")
-        #expect(result.stdout.contains("at most 1.5 s each"))
-        #expect(result.stdout.contains("FAIL --- \(server.url(.slowHeaders)): timed out after 1.5 s"), "\(result.stdout)")
-        #expect(result.stdout.contains("FAIL --- \(server.url(.silent)): timed out after 1.5 s"), "\(result.stdout)")
+        #expect(result.stdout.contains("at most 5 s each"))
+        #expect(result.stdout.contains("FAIL --- \(server.url(.slowHeaders)): timed out after 5 s"), "\(result.stdout)")
+        #expect(result.stdout.contains("FAIL --- \(server.url(.silent)): timed out after 5 s"), "\(result.stdout)")
         #expect(result.stdout.contains("ok   200 \(server.url(.endlessBody))"), "\(result.stdout)")
         #expect(result.stdout.contains("2 of 4 external URLs answered"), "\(result.stdout)")
         #expect(server.requests.count == 4)
