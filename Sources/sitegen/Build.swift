@@ -20,13 +20,16 @@ struct Build: ParsableCommand {
     @Flag(help: "Write every internal link, asset and search-index address relative to its page, so the output works from a folder (file://), under any path and on IPFS (default: relative_links of site.yml).")
     var relativeLinks = false
 
+    @Option(help: ArgumentHelp("Also write the one-file edition (the full report, its notes, figures and styles in one HTML file) to this path.", valueName: "file.html"))
+    var singleFile: String?
+
     @Flag(help: "Print the time spent in each stage of the pipeline.")
     var timings = false
 
     func run() throws {
         let options = BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates,
                                    outputDirectory: output, baseURL: site.baseURL, strict: strict,
-                                   force: force, relativeLinks: relativeLinks ? true : nil)
+                                   force: force, relativeLinks: relativeLinks ? true : nil, singleFile: singleFile)
         let result = SiteBuilder(options: options).build()
         printDiagnostics(result.diagnostics)
         if timings {

@@ -16,11 +16,13 @@ public struct BuildOptions: Sendable, Hashable {
     /// Writes every internal address relative to its page (`--relative-links`); nil leaves it to
     /// `relative_links` of `site.yml` (default: root addresses).
     public var relativeLinks: Bool?
+    /// Also writes the one-file edition to this path (`--single-file`).
+    public var singleFile: String?
 
     /// Creates options; the defaults are the project layout.
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",
                 outputDirectory: String = "public", baseURL: String? = nil, strict: Bool = false,
-                writesOutput: Bool = true, force: Bool = false, relativeLinks: Bool? = nil) {
+                writesOutput: Bool = true, force: Bool = false, relativeLinks: Bool? = nil, singleFile: String? = nil) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
@@ -29,6 +31,7 @@ public struct BuildOptions: Sendable, Hashable {
         self.writesOutput = writesOutput
         self.force = force
         self.relativeLinks = relativeLinks
+        self.singleFile = singleFile
     }
 }
 

@@ -120,6 +120,10 @@ public struct SiteBuilder: Sendable {
             }
             mark("write")
         }
+        if let path = options.singleFile, options.writesOutput, !diagnostics.hasErrors {
+            diagnostics += SingleFileEdition(urls: urls, strings: content.strings).write(rendered, to: path, force: options.force)
+            mark("single")
+        }
         return finish(site.files, notes: notes, cache: cache)
     }
 

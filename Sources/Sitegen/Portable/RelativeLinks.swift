@@ -44,6 +44,13 @@ public struct RelativeLinks: Sendable {
     /// `page` (its path in the output, e.g. `report/notes/index.html`). Only attributes inside
     /// tags are touched: text, comments and the content of `<script>` and `<style>` are copied.
     static func rewrite(_ html: [UInt8], page: String, basePath: [UInt8]) -> [UInt8] {
+        rewrite(html, basePath: basePath) { _, target in relative(target, from: page) }
+    }
+
+    /// `html` with each internal address (an address attribute whose value starts with
+    /// `basePath`, not `//`) replaced by `map(attribute, site-relative target)`; when `map`
+    /// gives nil the attribute is removed. Only attributes inside tags are touched.
+    static func rewrite(_ html: [UInt8], basePath: [UInt8], map: (_ attribute: String, _ target: String) -> String?) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(html.count + html.count / 16)
         let n = html.count
@@ -74,6 +81,8 @@ public struct RelativeLinks: Sendable {
             while j < n, !isSpace(html[j]), html[j] != UInt8(ascii: ">"), html[j] != UInt8(ascii: "/") { name.append(lower(html[j])); j += 1 }
             while j < n, html[j] != UInt8(ascii: ">") {
                 if isSpace(html[j]) || html[j] == UInt8(ascii: "/") { j += 1; continue }
+                var attributeStart = j
+                while attributeStart > i, isSpace(html[attributeStart - 1]) { attributeStart -= 1 }
                 var attribute: [UInt8] = []
                 while j < n, !isSpace(html[j]), html[j] != UInt8(ascii: "="), html[j] != UInt8(ascii: ">") { attribute.append(lower(html[j])); j += 1 }
                 while j < n, isSpace(html[j]) { j += 1 }
@@ -96,9 +105,14 @@ public struct RelativeLinks: Sendable {
                       html[start..<start + basePath.count].elementsEqual(basePath),
                       !(end - start >= 2 && html[start + 1] == UInt8(ascii: "/")) else { continue }
                 let target = String(decoding: html[(start + basePath.count)..<end], as: UTF8.self)
-                out += html[copied..<start]
-                out += Array(relative(target, from: page).utf8)
-                copied = end
+                if let replacement = map(String(decoding: attribute, as: UTF8.self), target) {
+                    out += html[copied..<start]
+                    out += Array(replacement.utf8)
+                    copied = end
+                } else {
+                    out += html[copied..<attributeStart]
+                    copied = end < n && (html[end] == UInt8(ascii: "\"") || html[end] == UInt8(ascii: "'")) ? end + 1 : end
+                }
             }
             i = j
             if name == Array("script".utf8) || name == Array("style".utf8) {

@@ -35,6 +35,11 @@ footer_edition: Web edition.
 footer_corrections_link: Editorial notes
 footer_corrections_text: list every correction made to the original text.
 
+# The one-file edition (sitegen build --single-file)
+single_file_notice: "This is the one-file edition of the report: the full text, its notes and its figures in a single file, to keep and pass on."
+single_file_links_online: "Links to other pages lead to the web edition at {url}."
+single_file_links_offline: "Links to other pages of the web edition are shown as plain text."
+
 # Navigation entries (site.yml `menu`)
 nav_home: Contents
 nav_full: Full report

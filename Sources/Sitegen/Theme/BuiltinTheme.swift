@@ -1473,6 +1473,11 @@ h4, h5, h6 { font-size: 1.125rem; }
 .chart-figure { overflow-x: auto; }
 svg.chart { min-width: 480px; }
 
+/* The one-file edition (sitegen build --single-file): what it is, and links that lead nowhere
+   from the file are plain text. */
+.single-file-notice { border-left: 3px solid currentColor; padding-left: 0.75rem; font-size: 0.9em; }
+a:not([href]) { color: inherit; text-decoration: none; }
+
 """#),
         ("chapter.mustache", #"""
 {{<layout}}
