@@ -104,6 +104,7 @@ public struct SiteBuilder: Sendable {
         let relative = options.relativeLinks ?? content.config.relativeLinks ?? false
         var site = SearchIndexer().run(relative ? RelativeLinks(basePath: urls.basePath).run(rendered) : rendered)
         if relative { site = SearchIndexScripts().run(site) }
+        if content.config.offlineReading == true { site = OfflineManifest().run(site) }
         mark("search")
         // Links, anchors and resources are checked in strict builds (CI) and by `sitegen check`.
         if options.strict {

@@ -96,6 +96,9 @@ public struct SiteConfig: Decodable, Hashable, Sendable {
     public var relativeLinks: Bool?
     /// The share image and the PDF edition, for link previews and citation metadata.
     public var metadata: SiteMetadata?
+    /// A "Save for offline reading" button (where service workers work) that stores the whole
+    /// site in the browser, with `offline.json` and a service worker at the root. Default: no.
+    public var offlineReading: Bool?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case lang, menu, pages, search, params, metadata
@@ -103,6 +106,7 @@ public struct SiteConfig: Decodable, Hashable, Sendable {
         case homeLinks = "home_links"
         case documentKinds = "document_kinds"
         case relativeLinks = "relative_links"
+        case offlineReading = "offline_reading"
     }
 
     /// Creates an empty configuration (every default).

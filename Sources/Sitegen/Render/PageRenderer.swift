@@ -222,6 +222,10 @@ public struct PageRenderer: Sendable {
         for script in ["notes.js", "reading.js"] where templates.allAssets.contains("assets/" + script) {
             siteView.scripts.append(urls.asset(script))
         }
+        if config.offlineReading == true, templates.allAssets.contains("assets/offline.js") {
+            siteView.offlineReading = true
+            siteView.scripts.append(urls.asset("offline.js"))
+        }
 
         // What each page says about itself to link previews, reference managers and search
         // engines (PageMetadata), and the publication's citation.

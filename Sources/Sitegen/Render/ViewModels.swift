@@ -44,6 +44,8 @@ public struct SiteView: Hashable, Encodable, Sendable {
     public var editorialNotesURL: String? = nil
     /// The free values of `params` in site.yml.
     public var params: [String: ParamValue]? = nil
+    /// Whether pages offer "Save for offline reading" (`offline_reading` in site.yml).
+    public var offlineReading: Bool = false
 }
 
 /// A label/value line (document facts, publication facts); the value may link somewhere,

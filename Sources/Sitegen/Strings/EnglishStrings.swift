@@ -35,6 +35,17 @@ footer_edition: Web edition.
 footer_corrections_link: Editorial notes
 footer_corrections_text: list every correction made to the original text.
 
+# Offline reading (site.yml offline_reading: true); {size}, {done}, {total} are filled in by the script
+offline_save: Save for offline reading
+offline_ask: "Saving stores the whole site, {size}, in this browser."
+offline_confirm: "Save {size}"
+offline_saving: "Saving for offline reading… {done} of {total}"
+offline_saved: Available offline.
+offline_updating: "Updating the offline copy… {done} of {total}"
+offline_failed: Saving did not complete; nothing was kept. Try again when the connection is better.
+offline_remove: Remove the offline copy
+offline_removed: The offline copy was removed.
+
 # The one-file edition (sitegen build --single-file)
 single_file_notice: "This is the one-file edition of the report: the full text, its notes and its figures in a single file, to keep and pass on."
 single_file_links_online: "Links to other pages lead to the web edition at {url}."

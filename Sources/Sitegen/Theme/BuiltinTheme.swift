@@ -417,6 +417,130 @@ THE FONT SOFTWARE OR FROM OTHER DEALINGS IN THE FONT SOFTWARE.
 })();
 
 """##),
+        ("assets/offline-worker.js", #"""
+/* sitegen offline reading: the service worker, at the site's root so that it controls every
+   page. Registered only when a reader saves the site (assets/offline.js). Serves every GET of
+   the site from the complete stored copy (the cache holding offline.json), a folder address
+   from its index.html, and anything not stored from the network; offline.json itself always
+   from the network, so that a changed site is noticed, and so are the files offline.js is
+   storing (`?sitegen-offline`). Without a stored copy it does nothing. */
+'use strict';
+const ROOT = new URL('./', self.location).href, PREFIX = 'sitegen-offline ' + ROOT + ' ', LIST = ROOT + 'offline.json';
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', e => e.waitUntil(self.clients.claim()));
+const copy = async () => {
+  for (const name of (await caches.keys()).reverse()) {
+    if (!name.startsWith(PREFIX)) continue;
+    const cache = await caches.open(name);
+    if (await cache.match(LIST)) return cache;
+  }
+  return null;
+};
+self.addEventListener('fetch', e => {
+  const url = new URL(e.request.url);
+  if (e.request.method !== 'GET' || !url.href.startsWith(ROOT) || url.href.split('?')[0] === LIST
+      || url.search === '?sitegen-offline') return; // offline.js storing a file
+  e.respondWith(copy().then(async cache => {
+    if (!cache) return fetch(e.request);
+    const key = url.origin + url.pathname + (url.pathname.endsWith('/') ? 'index.html' : '');
+    const hit = await cache.match(key);
+    if (hit) return hit;
+    return fetch(e.request).catch(async err => (await cache.match(ROOT + '404.html')) || Promise.reject(err));
+  }));
+});
+
+"""#),
+        ("assets/offline.js", #"""
+/* sitegen offline reading (site.yml offline_reading: true). Where service workers work (not from
+   file://), shows the footer's "Save for offline reading"; the first press fetches offline.json
+   and says how much the whole site weighs, the second stores every file it lists in Cache
+   Storage, with progress. The copy is complete only once offline.json itself is stored (last);
+   offline-worker.js at the site root then serves pages, assets and the search index from it.
+   On each later visit the list is fetched again: a new version means the site changed, and the
+   files whose fingerprint changed are fetched into a new copy before the old one is dropped.
+   The words come from the page (data-* attributes, interface strings offline_*). */
+(() => {
+  'use strict';
+  const box = document.querySelector('.offline-reading'), me = document.currentScript;
+  if (!box || !me || !('serviceWorker' in navigator) || !self.caches || location.protocol === 'file:') return;
+  const root = new URL('../', me.src).href, PREFIX = 'sitegen-offline ' + root + ' ', LIST = root + 'offline.json';
+  const save = box.querySelector('.offline-save'), remove = box.querySelector('.offline-remove'), status = box.querySelector('.offline-status');
+  const say = (key, values = {}) => { status.textContent = box.dataset[key].replace(/\{(\w+)\}/g, (m, k) => values[k] ?? m); };
+  const size = n => new Intl.NumberFormat(document.documentElement.lang || undefined,
+    {style: 'unit', unit: 'megabyte', maximumFractionDigits: 1}).format(n / 1e6);
+  const fetchList = () => fetch(LIST, {cache: 'no-store'}).then(r => { if (!r.ok) throw new Error(r.status); return r.json(); });
+  // The complete copy (the one holding offline.json), as [name, its list].
+  const saved = async () => {
+    for (const name of (await caches.keys()).reverse()) {
+      if (!name.startsWith(PREFIX)) continue;
+      const hit = await (await caches.open(name)).match(LIST);
+      if (hit) return [name, await hit.json()];
+    }
+    return null;
+  };
+  const show = isSaved => { save.hidden = isSaved; remove.hidden = !isSaved; box.hidden = false; };
+  let list = null, busy = false;
+  const store = async (next, old, key) => {
+    busy = true;
+    save.disabled = true;
+    const name = PREFIX + next.version, cache = await caches.open(name);
+    const before = old ? new Map(old[1].files.map(f => [f[0], f[2]])) : new Map(), oldCache = old && await caches.open(old[0]);
+    let done = 0, i = 0;
+    const total = next.bytes, report = () => say(key, {done: size(done), total: size(total)});
+    report();
+    try {
+      await navigator.serviceWorker.register(root + 'offline-worker.js', {scope: root});
+      const one = async ([path, bytes, hash]) => {
+        const url = root + path, kept = before.get(path) === hash && await oldCache.match(url);
+        const response = kept || await fetch(url + '?sitegen-offline', {cache: 'no-cache'}); // past the worker
+        if (!response.ok) throw new Error(response.status + ' ' + path);
+        await cache.put(url, response);
+        done += bytes;
+        report();
+      };
+      const worker = async () => { while (i < next.files.length) await one(next.files[i++]); };
+      await Promise.all([worker(), worker(), worker(), worker()]);
+      await cache.put(LIST, new Response(JSON.stringify(next), {headers: {'Content-Type': 'application/json'}}));
+      for (const other of await caches.keys()) if (other.startsWith(PREFIX) && other !== name) await caches.delete(other);
+      say('saved');
+      show(true);
+    } catch (e) {
+      await caches.delete(name);
+      say('failed');
+    }
+    save.disabled = false;
+    busy = false;
+  };
+  save.addEventListener('click', async () => {
+    if (busy) return;
+    if (!list) {
+      try { list = await fetchList(); } catch (e) { say('failed'); return; }
+      say('ask', {size: size(list.bytes)});
+      save.textContent = box.dataset.confirm.replace('{size}', size(list.bytes));
+      return;
+    }
+    store(list, await saved(), 'saving');
+  });
+  remove.addEventListener('click', async () => {
+    for (const name of await caches.keys()) if (name.startsWith(PREFIX)) await caches.delete(name);
+    const registration = await navigator.serviceWorker.getRegistration(root);
+    if (registration && registration.scope === root) await registration.unregister();
+    list = null;
+    save.textContent = save.getAttribute('data-label');
+    say('removed');
+    show(false);
+  });
+  save.setAttribute('data-label', save.textContent);
+  saved().then(async old => {
+    show(!!old);
+    if (!old) return;
+    say('saved');
+    const next = await fetchList().catch(() => null); // offline: the stored copy stays as it is
+    if (next && next.version !== old[1].version) store(next, old, 'updating');
+  });
+})();
+
+"""#),
         ("assets/reading.js", ##"""
 // Way-finding in a chapter: the section being read is marked in the chapter's contents
 // (`aria-current="location"`), which stays in view beside the text on wide screens. Only
@@ -1478,6 +1602,11 @@ svg.chart { min-width: 480px; }
 .single-file-notice { border-left: 3px solid currentColor; padding-left: 0.75rem; font-size: 0.9em; }
 a:not([href]) { color: inherit; text-decoration: none; }
 
+/* Offline reading (offline_reading: true): the footer's button, shown by assets/offline.js
+   where the browser can store the site. */
+.offline-reading:not([hidden]) { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin: 0.75rem 0; }
+.offline-status:empty { display: none; }
+
 """#),
         ("chapter.mustache", #"""
 {{<layout}}
@@ -1758,7 +1887,12 @@ a:not([href]) { color: inherit; text-decoration: none; }
 </main>
 <footer class="site-footer">
   <p>{{site.title}}{{#site.subtitle}}: {{site.subtitle}}{{/site.subtitle}}.{{#site.authors}} {{site.authors}}.{{/site.authors}}{{#site.imprint}} {{site.imprint}}.{{/site.imprint}}</p>
-  {{#site.editorialNotesURL}}<p>{{t.footer_edition}} <a href="{{site.editorialNotesURL}}">{{t.footer_corrections_link}}</a> {{t.footer_corrections_text}}</p>{{/site.editorialNotesURL}}
+  {{#site.editorialNotesURL}}<p>{{t.footer_edition}} <a href="{{site.editorialNotesURL}}">{{t.footer_corrections_link}}</a> {{t.footer_corrections_text}}</p>{{/site.editorialNotesURL}}{{#site.offlineReading}}
+  <div class="offline-reading" hidden data-ask="{{t.offline_ask}}" data-confirm="{{t.offline_confirm}}" data-saving="{{t.offline_saving}}" data-saved="{{t.offline_saved}}" data-updating="{{t.offline_updating}}" data-failed="{{t.offline_failed}}" data-removed="{{t.offline_removed}}">
+    <button type="button" class="offline-save">{{t.offline_save}}</button>
+    <button type="button" class="offline-remove" hidden>{{t.offline_remove}}</button>
+    <span class="offline-status" role="status"></span>
+  </div>{{/site.offlineReading}}
 </footer>
 </body>
 </html>
