@@ -39,6 +39,8 @@ struct MentionMatcherTests {
         Case(text: "Aung alone is ambiguous", expected: []),
         Case(text: "Sergeant Nyi Thuta and captain Nyi Thuta and Xcaptain Nyi Thuta", expected: ["Sergeant Nyi Thuta→nyi-thuta", "captain Nyi Thuta→nyi-thuta", "Nyi Thuta→nyi-thuta"]),
         Case(text: "Bünthe Nyi Thutaá", expected: []),
+        // A combining mark after a name continues the word (an accented letter written decomposed).
+        Case(text: "Nyi Thuta\u{301} and Nyi Thuta", expected: ["Nyi Thuta→nyi-thuta"]),
         Case(text: "Lance Corporal Nyi Thuta, Corporal Nyi Thuta, Major Nyi Thuta", expected: ["Lance Corporal Nyi Thuta→nyi-thuta", "Corporal Nyi Thuta→nyi-thuta", "Nyi Thuta→nyi-thuta"]),
     ]
 
@@ -46,6 +48,24 @@ struct MentionMatcherTests {
     func matches(_ c: Case) {
         let found = Self.matcher.matches(in: c.text).map { "\(c.text[$0.range])→\($0.target.slug)" }
         #expect(found == c.expected)
+    }
+
+    /// "Bünthe Aye" written composed (ü as one scalar) and decomposed (u + combining diaeresis).
+    static let composed = "B\u{FC}nthe Aye", decomposed = "Bu\u{308}nthe Aye"
+
+    @Test(arguments: [(composed, composed), (composed, decomposed), (decomposed, composed), (decomposed, decomposed)])
+    func namesMatchInEitherNormalForm(_ name: String, _ written: String) {
+        let matcher = MentionMatcher(names: [(name, Self.target("bunthe-aye"))])
+        let text = "As \(written) said."
+        let found = matcher.matches(in: text)
+        #expect(found.map(\.target.slug.rawValue) == ["bunthe-aye"])
+        #expect(found.first.map { Array(text[$0.range].unicodeScalars) } == Array(written.unicodeScalars))
+    }
+
+    @Test func aNameInTwoNormalFormsForTwoProfilesIsShared() {
+        let matcher = MentionMatcher(names: [(Self.composed, Self.target("one")), (Self.decomposed, Self.target("two"))])
+        #expect(matcher.ambiguous.count == 1)
+        #expect(matcher.matches(in: "\(Self.composed) and \(Self.decomposed)").isEmpty)
     }
 
     @Test func sharedNamesAreReported() {

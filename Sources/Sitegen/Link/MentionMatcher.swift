@@ -1,7 +1,11 @@
 // Finds mentions of profiles in running text: names and aliases as whole words, case-
-// sensitive, the longest match first, with an honorific or rank in front ("Professor Ortega",
-// "Captain Nyi Thuta") taken into the mention and a possessive after it ("Nyi Thuta's") left
-// out of it. The honorifics come from the profile types, not from this file.
+// sensitive, in either Unicode normal form (composed, NFC, or decomposed, NFD), the longest
+// match first, with an honorific or rank in front ("Professor Ortega", "Captain Nyi Thuta")
+// taken into the mention and a possessive after it ("Nyi Thuta's") left out of it. A
+// combining mark continues a word. The honorifics come from the profile types, not from
+// this file.
+
+import Foundation
 
 /// What a mention points to.
 public struct MentionTarget: Hashable, Sendable {
@@ -53,9 +57,13 @@ public struct MentionMatcher: Sendable {
         for (name, target) in names where !name.isEmpty {
             byName[name, default: []].insert(target)
         }
+        // Names are compared as Unicode does (a dictionary of Strings already joins a name
+        // written composed and the same name decomposed); the text is matched by scalars,
+        // so each name is looked for in both of its normal forms, NFC and NFD.
         for (name, targets) in byName where targets.count == 1 {
-            let scalars = Array(name.unicodeScalars)
-            patterns[scalars[0], default: []].append(Pattern(scalars: scalars, target: targets.first!))
+            for form in Set([name.precomposedStringWithCanonicalMapping, name.decomposedStringWithCanonicalMapping].map { Array($0.unicodeScalars) }) {
+                patterns[form[0], default: []].append(Pattern(scalars: form, target: targets.first!))
+            }
         }
         for key in patterns.keys {
             patterns[key]!.sort { ($0.scalars.count, $0.target.slug) > ($1.scalars.count, $1.target.slug) }
@@ -127,6 +135,9 @@ public struct MentionMatcher: Sendable {
             let v = scalar.value
             return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || (v >= 48 && v <= 57) || v == 95
         }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
     }
 }

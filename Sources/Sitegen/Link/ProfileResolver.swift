@@ -53,8 +53,9 @@ public struct ProfileResolver: Sendable {
         let slugsByType = Dictionary(site.profiles.map { ($0.type.name, $0.items.map(\.page.slug.rawValue)) },
                                      uniquingKeysWith: { first, _ in first })
 
-        func unknown(_ slug: String, field: String, in page: SourceFile, type: String) {
-            let line = page.frontMatterLine(containing: slug)
+        /// `slug`, under `path` in the front matter of `page`, names no profile of `type`.
+        func unknown(_ slug: String, field: String, in page: SourceFile, at path: [String], type: String) {
+            let line = FrontMatter.location(ofScalar: slug, under: path, in: page) ?? page.frontMatterLine(containing: slug)
             let label = site.profiles.first { $0.type.name == type }?.type.label.lowercased() ?? type
             diagnostics.append(Diagnostic(file: page.path, line: line.0, column: line.1, severity: .error,
                                           code: .profileUnknownSlug,
@@ -79,7 +80,7 @@ public struct ProfileResolver: Sendable {
                 guard let target = field.target, let slugs = slugsByType[target].map(Set.init) else { continue }
                 for profile in collection.items {
                     for slug in profile.page.meta.list(field.name) where !slugs.contains(slug) {
-                        unknown(slug, field: field.name, in: profile.page.source, type: target)
+                        unknown(slug, field: field.name, in: profile.page.source, at: [field.name], type: target)
                     }
                 }
             }
@@ -87,10 +88,11 @@ public struct ProfileResolver: Sendable {
         var abbreviations: [String: Abbreviation] = [:]
         if let page = site.content.abbreviations {
             let organisations = Set(slugsByType["organisation"] ?? [])
-            for entry in page.meta.abbreviations {
+            for (index, entry) in page.meta.abbreviations.enumerated() {
                 abbreviations[entry.term] = entry
                 if let slug = entry.organisation, !organisations.contains(slug) {
-                    unknown(slug, field: "organisation of \(entry.term)", in: page.source, type: "organisation")
+                    unknown(slug, field: "organisation of \(entry.term)", in: page.source, at: ["abbreviations", "\(index)"],
+                            type: "organisation")
                 }
             }
         }

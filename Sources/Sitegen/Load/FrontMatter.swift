@@ -113,6 +113,35 @@ enum FrontMatter {
         return (mark.line + file.frontMatterLine - 1, mark.column)
     }
 
+    /// The line and column of the first scalar equal to `value` at or under `path` in the
+    /// front matter of `file` (a key of a mapping, or an index of a sequence written as
+    /// digits: `["events", "3", "people"]`); nil when there is none.
+    static func location(ofScalar value: String, under path: [String], in file: SourceFile) -> (Int, Int)? {
+        guard var node = (try? Yams.compose(yaml: file.frontMatter ?? "")) ?? nil else { return nil }
+        for key in path {
+            switch node {
+            case .mapping(let map):
+                guard let child = map[Node(key)] else { return nil }
+                node = child
+            case .sequence(let items):
+                guard let index = Int(key), items.indices.contains(index) else { return nil }
+                node = items[index]
+            default:
+                return nil
+            }
+        }
+        func find(_ node: Node) -> Node.Mark? {
+            switch node {
+            case .scalar(let scalar): return scalar.string == value ? node.mark : nil
+            case .sequence(let items): return items.lazy.compactMap(find).first
+            case .mapping(let map): return map.lazy.compactMap { find($0.value) }.first
+            default: return nil
+            }
+        }
+        guard let mark = find(node) else { return nil }
+        return (mark.line + file.frontMatterLine - 1, mark.column)
+    }
+
     private static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
         let offset = file.frontMatterLine - 1
         switch error {

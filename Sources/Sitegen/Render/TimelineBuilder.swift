@@ -23,7 +23,7 @@ struct TimelineBuilder {
         let organisations = Dictionary(uniqueKeysWithValues: profiles.organisations.map { ($0.page.slug.rawValue, $0.page.meta.name) })
 
         for file in files {
-            for event in file.value.events ?? [] {
+            for (index, event) in (file.value.events ?? []).enumerated() {
                 let line = file.source.frontMatterLine(containing: event.title).0
                 guard let day = Day(iso: event.date) else { continue } // reported by DataFileChecker
                 let (text, note, _, problem) = DataLinks.resolve(note: event.note, document: event.document, notes: notes,
@@ -32,9 +32,14 @@ struct TimelineBuilder {
                     diagnostics.append(Diagnostic(file: file.source.path, line: line, severity: .error, code: .dataInvalid, message: problem))
                 }
                 var links: [LinkView] = []
+                /// Where `slug` is written under the event's `field` (the event's line if not found).
+                func position(_ slug: String, _ field: String) -> (Int?, Int?) {
+                    FrontMatter.location(ofScalar: slug, under: ["events", "\(index)", field], in: file.source) ?? (line, nil)
+                }
                 for slug in event.people ?? [] {
                     guard let name = people[slug] else {
-                        diagnostics.append(Diagnostic(file: file.source.path, line: line, severity: .error, code: .profileUnknownSlug,
+                        let (line, column) = position(slug, "people")
+                        diagnostics.append(Diagnostic(file: file.source.path, line: line, column: column, severity: .error, code: .profileUnknownSlug,
                                                       message: "people names '\(slug)', but there is no person profile with that slug"))
                         continue
                     }
@@ -43,7 +48,8 @@ struct TimelineBuilder {
                 }
                 for slug in event.organisations ?? [] {
                     guard let name = organisations[slug] else {
-                        diagnostics.append(Diagnostic(file: file.source.path, line: line, severity: .error, code: .profileUnknownSlug,
+                        let (line, column) = position(slug, "organisations")
+                        diagnostics.append(Diagnostic(file: file.source.path, line: line, column: column, severity: .error, code: .profileUnknownSlug,
                                                       message: "organisations names '\(slug)', but there is no organisation profile with that slug"))
                         continue
                     }
