@@ -130,7 +130,7 @@ enum FrontMatter {
                 return nil
             }
         }
-        func find(_ node: Node) -> Node.Mark? {
+        func find(_ node: Node) -> Mark? {
             switch node {
             case .scalar(let scalar): return scalar.string == value ? node.mark : nil
             case .sequence(let items): return items.lazy.compactMap(find).first
