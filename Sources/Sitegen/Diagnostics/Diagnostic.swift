@@ -35,6 +35,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Exp
     public static let fileEmpty: Self = "file-empty"
     public static let contentMissing: Self = "content-missing"
     public static let contentDuplicateSlug: Self = "content-duplicate-slug"
+    public static let contentSlugInvalid: Self = "content-slug-invalid"
     public static let contentNoChapters: Self = "content-no-chapters"
     public static let symlinkLoop: Self = "symlink-loop"
     public static let symlinkOutside: Self = "symlink-outside"

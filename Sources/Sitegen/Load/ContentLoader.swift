@@ -112,6 +112,11 @@ public struct ContentLoader: Sendable {
             let name = (relative as NSString).lastPathComponent
             let folder = (relative as NSString).deletingLastPathComponent
             let stem = String(name.dropLast(3))
+            // A page's address is made from its file name (and folder): refused unless URL-safe.
+            if let problem = Self.slugProblem(folder: folder, stem: stem) {
+                diagnostics.append(Diagnostic(file: display(relative), severity: .error, code: .contentSlugInvalid, message: problem))
+                continue
+            }
             switch (folder, stem) {
             case ("", "index"), ("report", "notes"), ("report", "abbreviations"), ("", "editorial-notes"), ("", "figures"), ("", "timeline"):
                 continue
@@ -213,6 +218,22 @@ public struct ContentLoader: Sendable {
         content.config = config
         content.strings = strings
         return (content, diagnostics)
+    }
+
+    /// Why a page at `folder/stem.md` cannot have an address made from its name, or nil when
+    /// it can: every part of it must be lowercase ASCII letters, digits, `-` or `_` (safe in
+    /// any URL, the same on case-insensitive disks and hosts, never two files for one address).
+    static func slugProblem(folder: String, stem: String) -> String? {
+        let parts = (folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)) + [stem]
+        guard let index = parts.firstIndex(where: { part in part.isEmpty || !part.utf8.allSatisfy(Self.isSlugByte) }) else { return nil }
+        let bad = parts[index], isFolder = index < parts.count - 1
+        let suggestion = Slugger.slug(bad)
+        return "the \(isFolder ? "folder" : "file") name '\(bad)' cannot be part of a web address: name it with lowercase letters a–z, "
+            + "digits, '-' and '_' only, e.g. '\(suggestion)\(isFolder ? "" : ".md")'"
+    }
+
+    private static func isSlugByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
     }
 
     /// `02-defections-since-the-coup` → `defections-since-the-coup`; nil without a number prefix.
