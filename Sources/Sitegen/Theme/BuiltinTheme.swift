@@ -1604,7 +1604,8 @@ a:not([href]) { color: inherit; text-decoration: none; }
 
 /* Offline reading (offline_reading: true): the footer's button, shown by assets/offline.js
    where the browser can store the site. */
-.offline-reading:not([hidden]) { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin: 0.75rem 0; }
+.offline-reading:not([hidden]) { display: flex; flex-wrap: wrap; justify-content: center; align-items: center; gap: 0.5rem 1rem; margin: 0.75rem auto; max-width: 40rem; }
+.offline-reading button { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--muted); border-radius: 4px; padding: 0.3rem 0.6rem; min-height: 2rem; }
 .offline-status:empty { display: none; }
 
 """#),
