@@ -1,13 +1,13 @@
 #!/bin/sh
-# Makes templates/assets/fonts/noto-sans-myanmar.woff2: Noto Sans Myanmar (SIL OFL 1.1, from
+# Makes content/assets/fonts/noto-sans-myanmar.woff2: Noto Sans Myanmar (SIL OFL 1.1, from
 # Debian's fonts-noto-core) cut down to the Myanmar Unicode blocks, with all its shaping
-# features, as WOFF2. The theme loads it with @font-face and unicode-range, so a browser fetches
+# features, as WOFF2. content/assets/burmese.css loads it with @font-face and unicode-range, so a browser fetches
 # it only for pages that contain Burmese text and only when no system font covers the script.
 # Needs: apt-get install fonts-noto-core; pip install fonttools brotli.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 source_font=${SOURCE_FONT:-/usr/share/fonts/truetype/noto/NotoSansMyanmar-Regular.ttf}
-out="$here/templates/assets/fonts/noto-sans-myanmar.woff2"
+out="$here/content/assets/fonts/noto-sans-myanmar.woff2"
 # Myanmar, Myanmar Extended-A and -B, the zero-width (non-)joiners and the dotted circle
 # that shaping engines show for a mark without its base.
 unicodes="U+1000-109F,U+AA60-AA7F,U+A9E0-A9FF,U+200B-200D,U+25CC"

@@ -151,4 +151,42 @@ import Testing
         let result = SiteBuilder(options: options).build()
         #expect(result.lines == ["\(missing): error[content-missing]: the content folder '\(missing)' does not exist: run `sitegen init` to create a new report, or pass --content DIR"])
     }
+
+    @Test func siteStylesheetsAreLinkedAfterTheThemesOnEveryPage() throws {
+        let result = TestSite.build(["site.yml": "stylesheets: [assets/script.css, /extra/print.css]\n",
+                                     "assets/script.css": "p { color: teal; }\n", "extra/print.css": "@media print { p { color: black; } }\n",
+                                     "report/01-one.md": Self.chapter, "report/notes.md": Self.notes], baseURL: "/sub/")
+        #expect(result.lines == [])
+        #expect(result.text("assets/script.css") == "p { color: teal; }\n")
+        for page in ["index.html", "report/one/index.html", "search/index.html", "404.html"] {
+            let html = try #require(result.text(page), "\(page)")
+            let theme = try #require(html.range(of: "<link rel=\"stylesheet\" href=\"/sub/assets/site.css\">"), "\(page)")
+            let own = try #require(html.range(of: "<link rel=\"stylesheet\" href=\"/sub/assets/script.css\">"), "\(page)")
+            #expect(theme.upperBound < own.lowerBound, "the site's style sheet comes after the theme's")
+            #expect(html.contains("<link rel=\"stylesheet\" href=\"/sub/extra/print.css\">"))
+        }
+    }
+
+    @Test(arguments: [
+        ("stylesheets: [assets/missing.css]\n", "content/site.yml:1:15: error[config-stylesheet-missing]: 'assets/missing.css' in 'stylesheets' is not a file of the content folder (did you mean 'assets/mine.css'?)"),
+        ("stylesheets:\n  - assets/mine.css\n  - assets/notes.txt\n", "content/site.yml:3:5: error[config-stylesheet-missing]: 'assets/notes.txt' in 'stylesheets' is not a style sheet"),
+        ("stylesheetz: [assets/mine.css]\n", "content/site.yml:1:1: error[config-unknown-key]: unknown key 'stylesheetz' (did you mean 'stylesheets'?)"),
+    ])
+    func stylesheetsNameCSSFilesOfTheContentFolder(_ yaml: String, _ expected: String) {
+        let result = TestSite.build(["site.yml": yaml, "assets/mine.css": "p {}\n", "assets/notes.txt": "text\n",
+                                     "report/01-one.md": Self.chapter, "report/notes.md": Self.notes])
+        #expect(!result.succeeded)
+        #expect(result.lines.contains { $0.hasPrefix(expected) }, "\(result.lines)")
+    }
+
+    @Test(arguments: [
+        ("assets/site.css", "error[output-collision]: this file would be copied to /assets/site.css, the address of the theme's asset of that name (to replace it, put the file in templates/assets/site.css)"),
+        ("robots.txt", "error[output-collision]: this file would be copied to /robots.txt, the address of a file the build writes"),
+        ("report/one/index.html", "error[output-collision]: this file would be copied to /report/one/index.html, the address of a page the build writes"),
+    ])
+    func aContentFileMayNotTakeTheAddressOfAnOutput(_ path: String, _ expected: String) {
+        let result = TestSite.build([path: "mine\n", "report/01-one.md": Self.chapter, "report/notes.md": Self.notes])
+        #expect(!result.succeeded)
+        #expect(result.lines == ["content/" + path + ": " + expected + "; rename or move it"])
+    }
 }

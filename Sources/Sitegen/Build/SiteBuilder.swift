@@ -105,6 +105,8 @@ public struct SiteBuilder: Sendable {
         var site = SearchIndexer().run(relative ? RelativeLinks(basePath: urls.basePath).run(rendered) : rendered)
         if relative { site = SearchIndexScripts().run(site) }
         if content.config.offlineReading == true { site = OfflineManifest().run(site) }
+        diagnostics += OutputCollisions.find(in: site.files, staticFiles: content.staticFiles,
+                                             themeAssets: Set(templates.allAssets), contentDirectory: options.contentDirectory)
         mark("search")
         // Links, anchors and resources are checked in strict builds (CI) and by `sitegen check`.
         if options.strict {

@@ -31,7 +31,7 @@ extension CitationReader {
                     let reader = NameReader(b: b)
                     guard let word = reader.word(at: ws), word.e >= w - 1 || b[w] == UInt8(ascii: ".") else { break }
                     if word.kind == .lower, !CiteVocabulary.bodyConnectors.contains(Array(b[word.s..<word.e])) { break }
-                    // A word ending a sentence ("Tatmadaw.") is not part of the names.
+                    // A word ending a sentence ("Parliament.") is not part of the names.
                     if b[w] == UInt8(ascii: "."), word.kind == .capital, w - ws > 3, words > 0 { break }
                     s = ws
                     words += 1
@@ -110,7 +110,7 @@ extension CitationReader {
             var titleEnd = t
             if !Self.onlyPages(b, from: t), let (title, end) = Self.title(b, at: t, plain: true) {
                 // A title printed without quotes after a family name alone is trusted only up to
-                // a page reference ("Nakanishi (2013), Strong Soldiers, p. 25"), not into commentary.
+                // a page reference ("Ostrom (1990), Governing the Commons, p. 25"), not into commentary.
                 let quotedOrItalic = reader.startsTitle(t)
                 if quotedOrItalic || !givenless || Self.onlyPages(b, from: end) {
                     c.title = title
@@ -251,7 +251,7 @@ extension CitationReader {
                     // A closing quote ends the title before punctuation, a space and a non-letter, or the end.
                     if next >= b.count || [UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ")"), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "!")].contains(b[next])
                         || (b[next] == CiteBytes.space && !(next + 1 < b.count && CiteBytes.isLower(b, next + 1) && b[j] == UInt8(ascii: "'"))) {
-                        // An apostrophe inside a word ("Myanmar's") is not a closing quote.
+                        // An apostrophe inside a word ("Europe's") is not a closing quote.
                         if b[j] == UInt8(ascii: "'") || (b[j] == 0xE2 && b[j + 2] == 0x99), CiteBytes.isLetter(b, j - 1), next < b.count, CiteBytes.isLetter(b, next) {
                             j += length; continue
                         }

@@ -239,7 +239,7 @@ struct NameReader {
         }
         if CiteBytes.has(b, i, "The "), lastGood > i + 4 { signals += 1 }
         guard signals > 0, lastGood > i else { return nil }
-        // "Institute for Strategy and Policy – Myanmar": a dash and one more capitalised word.
+        // "Save the Children – Kenya": a dash and one more capitalised word.
         if CiteBytes.has(b, lastGood, " – ") || CiteBytes.has(b, lastGood, " - "), let w = word(at: lastGood + (b[lastGood + 1] == UInt8(ascii: "-") ? 3 : 5)), w.kind == .capital || w.kind == .acronym {
             var e = w.e
             if b[e - 1] == UInt8(ascii: ".") { e -= 1 }
@@ -321,7 +321,7 @@ struct NameReader {
                 return (Creator(family: family, given: given), givenEnd, 1)
             }
         }
-        // Natural order: "R. S. Kovats", "Helene Maria Kyed", "Ludwig van Beethoven".
+        // Natural order: "R. S. Kovats", "Anna Maria Lind", "Ludwig van Beethoven".
         if style == 0 || style == 3 || style == 1, let (creator, end) = naturalName(at: i) {
             return (creator, end, 3)
         }

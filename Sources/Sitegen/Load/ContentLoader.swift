@@ -188,6 +188,7 @@ public struct ContentLoader: Sendable {
                 config = loaded
                 diagnostics += loaded.pageNameProblems(contentPages: pages.map(\.slug.rawValue), in: configSource)
                 diagnostics += loaded.metadataFileProblems(staticFiles: staticFiles, in: configSource)
+                diagnostics += loaded.stylesheetProblems(staticFiles: Set(staticFiles), in: configSource)
             }
         }
         let language = config.lang ?? publication?.meta.language ?? "en"
@@ -236,7 +237,7 @@ public struct ContentLoader: Sendable {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
     }
 
-    /// `02-defections-since-the-coup` → `defections-since-the-coup`; nil without a number prefix.
+    /// `02-heat-and-mortality` → `heat-and-mortality`; nil without a number prefix.
     static func chapterSlug(_ stem: String) -> String? {
         guard let dash = stem.firstIndex(of: "-"), stem[..<dash].allSatisfy(\.isNumber), dash > stem.startIndex else {
             return nil

@@ -171,7 +171,7 @@ public struct NoteLabel: RawRepresentable, Hashable, Sendable, Comparable, Decod
     }
 }
 
-/// A URL path segment derived from a file name (`02-defections-since-the-coup.md` → `defections-since-the-coup`).
+/// A URL path segment derived from a file name (`02-heat-and-mortality.md` → `heat-and-mortality`).
 public struct Slug: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
     public let rawValue: String
     /// Wraps a slug.

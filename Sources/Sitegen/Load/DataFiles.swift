@@ -20,7 +20,7 @@ public struct ChartData: Decodable, Hashable, Sendable {
     public var y: ChartAxis?
     /// Column headings of the table.
     public var table: ChartTableLabels?
-    /// Dated remarks drawn as a mark on the axis and named under it ("coup on 1 February").
+    /// Dated remarks drawn as a mark on the axis and named under it ("heatwave from 12 July").
     public var annotations: [ChartAnnotation]?
     public var points: [ChartPoint]
 
@@ -32,7 +32,7 @@ public struct ChartData: Decodable, Hashable, Sendable {
 public struct ChartAxis: Decodable, Hashable, Sendable {
     /// A name for the axis (the table's value column, unless `table.value` says otherwise).
     public var label: String?
-    /// The unit said after a figure: "300 defectors".
+    /// The unit said after a figure: "300 deaths".
     public var unit: String?
     /// When true, a value below zero is an error.
     public var nonNegative: Bool?

@@ -10,6 +10,8 @@ extension DiagnosticCode {
     public static let configUnknownKey: Self = "config-unknown-key"
     /// `site.yml` names a file (`metadata.image`, `metadata.pdf`) the content folder does not have.
     public static let configFileMissing: Self = "config-file-missing"
+    /// `site.yml` names a style sheet that is not a `.css` file of the content folder.
+    public static let configStylesheetMissing: Self = "config-stylesheet-missing"
 }
 
 extension SiteConfig {
@@ -123,6 +125,34 @@ extension SiteConfig {
         }
         check("image", metadata.image, allowsAddress: false)
         check("pdf", metadata.pdf, allowsAddress: true)
+        return diagnostics
+    }
+
+    /// Errors for entries of `stylesheets` that are not `.css` files copied from the content
+    /// folder (`staticFiles`, relative to it), at the line of each entry.
+    func stylesheetProblems(staticFiles: Set<String>, in source: SourceFile) -> [Diagnostic] {
+        guard let stylesheets, !stylesheets.isEmpty else { return [] }
+        let root = (try? Yams.compose(yaml: source.frontMatter ?? "")) ?? nil
+        var entries: [Node] = []
+        if case .mapping(let top)? = root, case .sequence(let items)? = top[Node("stylesheets")] { entries = Array(items) }
+        let cssFiles = staticFiles.filter { $0.hasSuffix(".css") }.sorted()
+        var diagnostics: [Diagnostic] = []
+        for (index, path) in stylesheets.enumerated() {
+            let normalised = path.hasPrefix("/") ? String(path.dropFirst()) : path
+            let problem: String
+            if !normalised.hasSuffix(".css") {
+                problem = "'\(path)' in 'stylesheets' is not a style sheet: name a .css file of the content folder"
+            } else if !staticFiles.contains(normalised) {
+                problem = "'\(path)' in 'stylesheets' is not a file of the content folder"
+                    + Suggestion.hint(for: normalised, in: cssFiles)
+                    + (cssFiles.isEmpty ? "; write it there (e.g. content/assets/site-extra.css)" : "; its .css files are: \(cssFiles.joined(separator: ", "))")
+            } else {
+                continue
+            }
+            let mark = index < entries.count ? entries[index].mark : nil
+            diagnostics.append(Diagnostic(file: source.path, line: mark.map { $0.line + source.frontMatterLine - 1 }, column: mark?.column,
+                                          severity: .error, code: .configStylesheetMissing, message: problem))
+        }
         return diagnostics
     }
 }

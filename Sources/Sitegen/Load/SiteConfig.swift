@@ -47,7 +47,7 @@ public struct PageText: Decodable, Hashable, Sendable {
 public struct SearchExample: Decodable, Hashable, Sendable, Encodable {
     /// A phrase of the report, shown as the example of a quoted search.
     public var phrase: String?
-    /// A word prefix (`defect`) and what it finds (`defector and defection`).
+    /// A word prefix (`vaccin`) and what it finds (`vaccine and vaccination`).
     public var word: String?
     public var matches: String?
 }
@@ -89,6 +89,9 @@ public struct SiteConfig: Decodable, Hashable, Sendable {
     public var documentKinds: [String: String]?
     /// The search page's examples.
     public var search: SearchExample?
+    /// Style sheets of the site's own, loaded after the theme's: paths of `.css` files in the
+    /// content folder (`assets/script-fonts.css`), copied with the other files there.
+    public var stylesheets: [String]?
     /// Free values for templates (`{{site.params.…}}`).
     public var params: [String: ParamValue]?
     /// Every internal address relative to its page, so the output works from a folder, under
@@ -101,7 +104,7 @@ public struct SiteConfig: Decodable, Hashable, Sendable {
     public var offlineReading: Bool?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case lang, menu, pages, search, params, metadata
+        case lang, menu, pages, search, stylesheets, params, metadata
         case baseURL = "base_url"
         case homeLinks = "home_links"
         case documentKinds = "document_kinds"

@@ -218,6 +218,7 @@ public struct PageRenderer: Sendable {
             navigation: pages.menu())
         siteView.editorialNotesURL = hasEditorialNotes ? urls.editorialNotes : nil
         siteView.params = config.params
+        siteView.stylesheets = (config.stylesheets ?? []).map { urls.url($0.hasPrefix("/") ? String($0.dropFirst()) : $0) }
 
         for script in ["notes.js", "reading.js"] where templates.allAssets.contains("assets/" + script) {
             siteView.scripts.append(urls.asset(script))

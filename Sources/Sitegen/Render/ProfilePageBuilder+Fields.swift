@@ -10,7 +10,7 @@ extension ProfilePageBuilder {
         Dictionary(profiles.items(name).map { ($0.page.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The label of the profile's value of the grouping field ("Defector"), if the type groups by one.
+    /// The label of the profile's value of the grouping field ("Researcher"), if the type groups by one.
     func groupLabel(_ type: ProfileType, _ meta: ProfileMeta) -> String? {
         guard let groupBy = type.groupBy, let field = type.field(groupBy), let value = meta.text(groupBy) else { return nil }
         return field.display(value)

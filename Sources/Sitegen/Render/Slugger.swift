@@ -1,5 +1,5 @@
-// Turns headings into readable, unique element ids ("Mixed patterns of defection" →
-// "mixed-patterns-of-defection"), the same way on every build.
+// Turns headings into readable, unique element ids ("Excess deaths by age" →
+// "excess-deaths-by-age"), the same way on every build.
 
 import Foundation
 

@@ -1,5 +1,5 @@
 // Speaker turns of transcripts: a paragraph that opens with a speaker in bold, an optional
-// timestamp in brackets and a colon, `**Helene Maria Kyed** [00:12:04]: The coup…`.
+// timestamp in brackets and a colon, `**Ana Ruiz** [00:12:04]: The outbreak…`.
 
 import SitegenMarkdown
 

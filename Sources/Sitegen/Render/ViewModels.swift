@@ -35,6 +35,8 @@ public struct SiteView: Hashable, Encodable, Sendable {
     public var language: String
     public var basePath: String
     public var stylesheetURL: String
+    /// The site's own style sheets (`stylesheets` in site.yml), loaded after the theme's.
+    public var stylesheets: [String] = []
     public var scriptURL: String?
     /// Scripts of the theme, loaded with `defer` on every page (progressive enhancement only).
     public var scripts: [String] = []

@@ -4,8 +4,8 @@
 //   1. Each unit of the query gives each record a score: a word, the best of the scores of
 //      the terms it matches: the word itself × 1; a longer term it begins × (0.5 + 0.4 ×
 //      typed length / term length) × idf(all the terms it matches) / idf(that term), so that
-//      `defect` finds `defector` below `defect`, and a rare longer word (`cdmsoldiers`) does
-//      not outrank the word typed (`cdm`); a phrase, the sum of its words' scores, if the
+//      `vaccin` finds `vaccination` below `vaccine`, and a rare longer word (`covidvaccines`) does
+//      not outrank the word typed (`covid`); a phrase, the sum of its words' scores, if the
 //      words stand together in the title, the section, the text or an alias.
 //   2. Records matching more units come first (all words first); then the higher sum of
 //      unit scores; then reading order.

@@ -2,14 +2,14 @@
 // does exactly the same, so that a word typed in the browser meets its term in the index:
 //
 //   word    a run of letters, digits and combining marks (Unicode L, N, M), with apostrophes
-//           inside it (’ ‘ ʼ ' all count): `Myanmar’s`, `couldn't`, `Bünthe`, Burmese words
+//           inside it (’ ‘ ʼ ' all count): `Europe’s`, `couldn't`, `Bünthe`, words in Brahmic scripts
 //   fold    NFKD, lowercase, drop diacritical marks (U+0300–036F and the other combining
-//           diacritical blocks, not the vowel signs of Burmese), ς → σ, the Latin letters NFKD
+//           diacritical blocks, not the vowel signs of Brahmic scripts), ς → σ, the Latin letters NFKD
 //           leaves whole to ASCII (`letterFolds`: ø → o, æ → ae, ß → ss, þ → th…), drop a final
 //           `'s`, drop the other apostrophes
 //
 // Foundation's `folding(options: [.caseInsensitive, .diacriticInsensitive])` is not used:
-// it would strip Burmese vowel signs, and JavaScript has no equivalent to mirror.
+// it would strip the vowel signs of Brahmic scripts, and JavaScript has no equivalent to mirror.
 
 /// Tokenising and folding of search text.
 public enum SearchText {
@@ -106,7 +106,7 @@ public enum SearchText {
         }
     }
 
-    /// The folded form of one word: `Bünthe` → `bunthe`, `Tatmadaw’s` → `tatmadaw`.
+    /// The folded form of one word: `Bünthe` → `bunthe`, `Ministry’s` → `ministry`.
     public static func fold(_ word: String) -> String {
         // Most words are ASCII letters and digits: lowercase them byte by byte.
         if word.utf8.allSatisfy({ $0 >= 0x30 && $0 < 0x80 && ($0 <= 0x39 || $0 >= 0x41) && ($0 <= 0x5A || $0 >= 0x61) && $0 <= 0x7A }) {
