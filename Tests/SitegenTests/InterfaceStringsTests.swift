@@ -117,6 +117,13 @@ import Testing
         #expect(document.contains("<p class=\"eyebrow\">Transcription</p>"))
         let notes = try #require(result.text("report/notes/index.html"))
         #expect(notes.contains("Chapitre 1 : Premier"))
+        // The search page's links for readers without JavaScript, and the index's titles.
+        let search = try #require(result.text("search/index.html"))
+        #expect(search.contains(">Sommaire</a>") && search.contains(">Le rapport complet sur une page</a>"))
+        let index = result.files.filter { $0.path.hasPrefix("search/") && !$0.path.hasSuffix(".html") }
+            .map { String(decoding: $0.data, as: UTF8.self) }.joined()
+        #expect(index.contains("Résumé") && index.contains("Chapitre 1 : Premier"))
+        #expect(!index.contains("Abstract") && !index.contains("Chapter 1"))
     }
 
     @Test func aFrenchEditionWithoutStringsWarnsOnceAndFailsStrict() throws {

@@ -350,7 +350,7 @@ public struct BodyRenderer {
         if let match = mentionMatcher?.matches(in: turn.speaker).first,
            match.range == turn.speaker.startIndex..<turn.speaker.endIndex {
             speaker = .el("a", [("href", basePath + "\(match.target.kind.folder)/\(match.target.slug)/")], [speaker])
-            let place = "Speaker turn" + (turn.timestamp.map { " at \($0)" } ?? "")
+            let place = turn.timestamp.map { strings.format("speaker_turn_at", ["time": $0]) } ?? strings["speaker_turn"]
             mentions.append(MentionRecord(target: match.target, anchor: id,
                                           snippet: Snippet.sentence(containing: "", in: turn.rest.plainText), section: place))
         }

@@ -485,7 +485,8 @@ public struct PageRenderer: Sendable {
             noteMentions: noteMentions,
             documentMentions: documentMentions.map {
                 (LinkView(title: $0.0.page.meta.title, url: urls.document($0.0.page.slug)), $0.1)
-            })
+            },
+            strings: t)
         let (profileJobs, profileProblems) = profilePages.pages { title, kind, path, description in
             // The indexes take their title and lead from site.yml when it gives them.
             let index: SitePage? = path == "people/" ? .people : path == "organisations/" ? .organisations : nil
@@ -517,9 +518,9 @@ public struct PageRenderer: Sendable {
                     id: Slugger.slug(chart.file.name), title: ChartBuilder.title(chart), caption: data.caption,
                     chartLede: site.content.charts.count > 1 ? data.description : nil,
                     svgHTML: builder.svg(chart, points, description: description).rendered,
-                    whenHeading: data.table?.when ?? data.x?.label ?? "When", valueHeading: data.table?.value ?? data.y?.label ?? "Value",
-                    whoHeading: points.contains { $0.checked.data.who != nil } ? data.table?.who ?? "Whose figure" : nil,
-                    sourceHeading: data.table?.source ?? "Source",
+                    whenHeading: data.table?.when ?? data.x?.label ?? t["chart_table_when"], valueHeading: data.table?.value ?? data.y?.label ?? t["chart_table_value"],
+                    whoHeading: points.contains { $0.checked.data.who != nil } ? data.table?.who ?? t["chart_table_who"] : nil,
+                    sourceHeading: data.table?.source ?? t["chart_table_source"],
                     rows: points.map {
                         ChartRowView(when: $0.when, figure: $0.figure, who: $0.checked.data.who,
                                      textURL: $0.textURL, noteURL: $0.noteURL, sourceLabel: $0.sourceLabel.capitalizedFirst)
@@ -544,9 +545,9 @@ public struct PageRenderer: Sendable {
         var exportFiles: [OutputFile] = []
         if let sources {
             var m = model(title: pages.titles[SitePage.sources.rawValue] ?? t["title_sources"], kind: "sources", path: "sources/",
-                          description: "Every source the notes cite, grouped by kind and by outlet, with the notes that cite it. \(sources.unparsedNotes.count) notes cite no source that could be recognised with confidence; they are commentary, or their text is missing.")
+                          description: t.format(t.pluralKey("description_sources", count: sources.unparsedNotes.count), ["count": String(sources.unparsedNotes.count)]))
             m.sourceGroups = SourcesPageBuilder(urls: urls, register: sources, profiles: profiles,
-                                                publicationYear: publication.year).groups()
+                                                publicationYear: publication.year, strings: t).groups()
             do {
                 exportFiles = try SourceExports(register: sources, urls: urls).files()
             } catch {

@@ -17,10 +17,10 @@ extension ProfilePageBuilder {
     }
 
     /// The value of `field` as readers see it, or nil when the profile has none.
-    static func display(_ field: ProfileField, _ meta: ProfileMeta) -> String? {
+    static func display(_ field: ProfileField, _ meta: ProfileMeta, strings: InterfaceStrings = .english) -> String? {
         let shown: String
         switch meta.values[field.name] {
-        case .flag(let value)?: shown = value ? "Yes" : "No"
+        case .flag(let value)?: shown = strings[value ? "value_yes" : "value_no"]
         case .one(let value)? where !value.isEmpty: shown = field.display(value)
         case .many(let values)? where !values.isEmpty: shown = values.map(field.display).joined(separator: "; ")
         default: return nil
@@ -32,7 +32,7 @@ extension ProfilePageBuilder {
     func facts(_ type: ProfileType, _ meta: ProfileMeta) -> [FactView] {
         type.fields.compactMap { field in
             guard let label = field.label, field.kind != .reference, !["name", "summary"].contains(field.name),
-                  let value = Self.display(field, meta) else { return nil }
+                  let value = Self.display(field, meta, strings: strings) else { return nil }
             return FactView(label: label, value: value)
         }
     }
@@ -90,7 +90,7 @@ extension ProfilePageBuilder {
     func indexDetail(_ type: ProfileType, _ name: String, _ profile: Parsed<ProfileMeta>) -> String? {
         guard let field = type.field(name) else { return nil }
         guard field.kind == .reference, let target = field.target.flatMap(profiles.type) else {
-            return Self.display(field, profile.page.meta)
+            return Self.display(field, profile.page.meta, strings: strings)
         }
         let linked = referenced(type, field, profile)
         if field.inverse != nil {

@@ -14,6 +14,8 @@ struct ProfilePageBuilder {
     var chapterMentions: [(LinkView, String, [MentionRecord])]
     var noteMentions: [(NoteLabel, MentionRecord)]
     var documentMentions: [(LinkView, [MentionRecord])]
+    /// The interface strings (group titles, note labels, yes and no).
+    var strings = InterfaceStrings.english
 
     struct Job {
         var template: String
@@ -53,9 +55,9 @@ struct ProfilePageBuilder {
             var noteItems: [MentionItemView] = []
             var seenNotes: Set<NoteLabel> = []
             for (label, mention) in noteMentionsByTarget[target] ?? [] where seenNotes.insert(label).inserted {
-                noteItems.append(MentionItemView(snippet: mention.snippet, url: urls.notes + "#note-\(label)", place: "Note \(label)"))
+                noteItems.append(MentionItemView(snippet: mention.snippet, url: urls.notes + "#note-\(label)", place: strings.format("note_number", ["label": label.rawValue])))
             }
-            let notes = noteItems.isEmpty ? [] : [MentionGroupView(title: "Notes", url: urls.notes, items: noteItems)]
+            let notes = noteItems.isEmpty ? [] : [MentionGroupView(title: strings["profile_notes_group"], url: urls.notes, items: noteItems)]
             let documents = documentMentionsByTarget.compactMap { document, byTarget -> MentionGroupView? in
                 let items = (byTarget[target] ?? []).map {
                     MentionItemView(snippet: $0.snippet, url: document.url + "#" + $0.anchor, place: Self.place($0.section ?? document.title, anchor: $0.anchor))

@@ -11,6 +11,8 @@ struct SourcesPageBuilder {
     var profiles: Profiles
     /// The publication's year (index.md), the archive date of last resort.
     var publicationYear: Int?
+    /// The interface strings (labels of interviews, posts, editors, the notes that cite).
+    var strings = InterfaceStrings.english
 
     /// The Wayback Machine's copy of `url` nearest `timestamp` ("20211021", "2021").
     static func archiveURL(_ url: String, timestamp: String) -> String {
@@ -72,12 +74,15 @@ struct SourcesPageBuilder {
         var label: String
         switch c.kind {
         case .interview:
-            label = "Interview" + (c.author.map { " with \($0)" } ?? "") + (c.date.map { ", \($0)" } ?? "")
+            label = c.author.map { strings.format("source_interview_with", ["name": $0]) } ?? strings["source_interview"]
+            if let date = c.date { label += ", \(date)" }
         case .social:
-            label = [c.author.map { "Post by \($0)" } ?? "Post", c.outlet.map { "on \($0)" }, c.date].compactMap { $0 }.joined(separator: " ")
+            label = [c.author.map { strings.format("source_post_by", ["name": $0]) } ?? strings["source_post"],
+                     c.outlet.map { strings.format("source_post_on", ["outlet": $0]) }, c.date].compactMap { $0 }.joined(separator: " ")
         default:
-            label = (c.author ?? "Unsigned") + (c.creatorsAreEditors ? (c.creators.count > 1 ? " (eds.)" : " (ed.)") : "")
-                + " (\(c.year ?? "n.d."))"
+            label = (c.author ?? strings["source_unsigned"])
+                + (c.creatorsAreEditors ? strings.plural("source_editors", count: c.creators.count) : "")
+                + " (\(c.year ?? strings["source_no_date"]))"
             if let outlet = c.outlet, outlet != c.author, outlet != c.title { label += ", \(outlet)" }
             if let date = c.date { label += ", \(date)" }
         }
@@ -86,8 +91,9 @@ struct SourcesPageBuilder {
             id: source.id, label: label, sourceTitle: c.title, sourceURL: c.url,
             archiveURL: c.url.flatMap { url in timestamp.map { Self.archiveURL(url, timestamp: $0) } },
             notes: source.notes.map { LinkView(title: $0.rawValue, url: urls.notes + "#note-\($0)") },
-            notesLabel: source.notes.count == 1 ? "Cited in note" : "Cited in notes",
+            notesLabel: strings.plural("source_cited_in_notes", count: source.notes.count),
             shortForms: source.shortFormNotes.isEmpty ? nil
-                : "Short form in note\(source.shortFormNotes.count == 1 ? "" : "s") " + source.shortFormNotes.map(\.rawValue).joined(separator: ", "))
+                : strings.format(strings.pluralKey("source_short_forms", count: source.shortFormNotes.count),
+                                 ["notes": source.shortFormNotes.map(\.rawValue).joined(separator: ", ")]))
     }
 }

@@ -67,7 +67,7 @@ struct TimelineBuilder {
                 let line = file.source.frontMatterLine(containing: rule.title).0
                 guard let collection = profiles.collections.first(where: { $0.type.folder == rule.collection }) else { continue }
                 for person in collection.items where !covered.contains(person.page.slug.rawValue) {
-                    let meta = person.page.meta.timelineField(in: collection.type)
+                    let meta = person.page.meta.timelineField(in: collection.type, strings: strings)
                     guard let written = meta(rule.date) else { continue }
                     guard let day = Day(iso: written) ?? Day(text: written, defaultYear: defaultYear) else {
                         diagnostics.append(Diagnostic(file: person.path, line: person.page.source.frontMatterLine(containing: written).0,
@@ -127,12 +127,12 @@ struct TimelineBuilder {
 extension ProfileMeta {
     /// The profile's fields by front-matter name as timeline patterns name them: the name,
     /// the summary, and each field's value as readers see it.
-    func timelineField(in type: ProfileType) -> (String) -> String? {
+    func timelineField(in type: ProfileType, strings: InterfaceStrings = .english) -> (String) -> String? {
         { name in
             switch name {
             case "name": return self.name
             case "summary": return self.summary
-            default: return type.field(name).flatMap { ProfilePageBuilder.display($0, self) }
+            default: return type.field(name).flatMap { ProfilePageBuilder.display($0, self, strings: strings) }
             }
         }
     }

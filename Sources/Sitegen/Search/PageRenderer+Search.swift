@@ -17,20 +17,21 @@ extension PageRenderer {
     /// The search records of the site, in reading order: the abstract, each chapter (its title,
     /// headings and paragraphs), the notes, the abbreviations, the companion documents.
     func searchRecords(_ site: ParsedSite, notes: NoteIndex, profiles: Profiles, sources: SearchSources) -> [SearchRecord] {
+        let strings = site.content.strings
         var extractor = SearchRecordExtractor()
-        extractor.addPage(kind: .chapter, title: "Abstract", path: "", body: sources.abstract, pageRecord: false)
+        extractor.addPage(kind: .chapter, title: strings["abstract_heading"], path: "", body: sources.abstract, pageRecord: false)
         var chapterTitles: [Slug: String] = [:]
         for (index, chapter) in site.chapters.enumerated() {
             let slug = chapter.page.slug
-            chapterTitles[slug] = "Chapter \(index + 1): \(chapter.page.meta.title)"
+            chapterTitles[slug] = strings.format("chapter_number_title", ["number": String(index + 1), "title": chapter.page.meta.title])
             extractor.addPage(kind: .chapter, title: chapter.page.meta.title, path: "report/\(slug)/",
                               body: sources.chapters[slug] ?? .fragment([]), pageText: chapter.page.meta.description ?? "")
         }
         for note in notes.notes {
             let body = sources.noteBodies[note.label].map(SearchRecordExtractor.text(of:)) ?? ""
-            let text = ([body] + note.editorialExplanations.map { "[Editorial note: \($0)]" }).joined(separator: " ")
+            let text = ([body] + note.editorialExplanations.map { strings["editorial_note_label"] + " \($0)]" }).joined(separator: " ")
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-            extractor.add(SearchRecord(kind: .note, title: "Note \(note.number)", section: note.homeChapter.flatMap { chapterTitles[$0] },
+            extractor.add(SearchRecord(kind: .note, title: strings.format("note_number", ["label": note.number]), section: note.homeChapter.flatMap { chapterTitles[$0] },
                                        url: "report/notes/#\(note.id)", text: text))
         }
         for abbreviation in site.content.abbreviations?.meta.abbreviations ?? [] {
@@ -51,7 +52,7 @@ extension PageRenderer {
             }
             for profile in collection.items {
                 let meta = profile.page.meta
-                let section = type.searchLabel.lazy.compactMap { name in type.field(name).flatMap { ProfilePageBuilder.display($0, meta) } }.first
+                let section = type.searchLabel.lazy.compactMap { name in type.field(name).flatMap { ProfilePageBuilder.display($0, meta, strings: strings) } }.first
                 extractor.add(SearchRecord(kind: SearchRecord.Kind(rawValue: type.name), title: meta.name,
                                            section: section ?? type.label, url: "\(type.folder)/\(profile.page.slug)/",
                                            text: profileText(meta.summary, searched.map { meta.text($0.name) }, profile.document),
@@ -68,15 +69,16 @@ extension PageRenderer {
 
     /// Where the search page sends readers whose browser runs no JavaScript.
     func searchFallbackLinks(_ site: ParsedSite) -> [LinkView] {
-        [
-            LinkView(title: "Contents", url: urls.home),
-            LinkView(title: "Notes", url: urls.notes),
+        let strings = site.content.strings
+        return [
+            LinkView(title: strings["nav_home"], url: urls.home),
+            LinkView(title: strings["nav_notes"], url: urls.notes),
         ] + site.profiles.filter { !$0.items.isEmpty }.map {
             LinkView(title: $0.type.title, url: urls.url("\($0.type.folder)/"))
         } + [
             site.content.abbreviations.map { LinkView(title: $0.meta.title, url: urls.abbreviations) },
-            site.documents.isEmpty ? nil : LinkView(title: "Companion documents", url: urls.documents),
-            LinkView(title: "Full report on one page", url: urls.fullReport),
+            site.documents.isEmpty ? nil : LinkView(title: strings["title_documents"], url: urls.documents),
+            LinkView(title: strings["link_full"], url: urls.fullReport),
         ].compactMap { $0 }
     }
 }

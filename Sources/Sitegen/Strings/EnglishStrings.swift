@@ -139,6 +139,8 @@ document_kind_article: Article
 document_kind_summary: Summary
 document_kind_podcast: Podcast
 document_kind_transcript: Transcript
+speaker_turn: Speaker turn
+speaker_turn_at: "Speaker turn at {time}"
 
 # Profiles
 profile_in_report: In the report
@@ -146,15 +148,37 @@ profile_not_in_report: Not named in the chapters of the report.
 profile_in_notes: In the notes
 profile_in_documents: In the companion documents
 profile_groups_label: Groups on this page
+profile_notes_group: Notes
+value_yes: "Yes"
+value_no: "No"
 
 # Sources
 sources_kinds_label: Kinds of source
 sources_uncited_heading: Notes without a recognised citation
 sources_uncited_text: These notes are commentary, refer to material shared privately, or their text is missing from the original; the parser found no citation in them that it could name with confidence.
 sources_archived_copy: archived copy
+description_sources_one: "Every source the notes cite, grouped by kind and by outlet, with the notes that cite it. {count} note cites no source that could be recognised with confidence; it is commentary, or its text is missing."
+description_sources_other: "Every source the notes cite, grouped by kind and by outlet, with the notes that cite it. {count} notes cite no source that could be recognised with confidence; they are commentary, or their text is missing."
+source_cited_in_notes_one: Cited in note
+source_cited_in_notes_other: Cited in notes
+source_short_forms_one: "Short form in note {notes}"
+source_short_forms_other: "Short form in notes {notes}"
+source_interview: Interview
+source_interview_with: "Interview with {name}"
+source_post: Post
+source_post_by: "Post by {name}"
+source_post_on: "on {outlet}"
+source_unsigned: Unsigned
+source_editors_one: " (ed.)"
+source_editors_other: " (eds.)"
+source_no_date: n.d.
 
 # Timeline and figures
 in_the_text: In the text
+chart_table_when: When
+chart_table_value: Value
+chart_table_who: Whose figure
+chart_table_source: Source
 
 # Search page
 search_noscript: "Search needs JavaScript, which is turned off or not available in this browser. Everything in the report can also be reached from these pages:"

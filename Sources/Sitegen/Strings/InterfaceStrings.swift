@@ -47,11 +47,17 @@ public struct InterfaceStrings: Sendable, Hashable {
 
     /// `key_one`, `key_other`… chosen by the CLDR plural category of `count` in `language`.
     public func plural(_ key: String, count: Int) -> String {
+        self[pluralKey(key, count: count)]
+    }
+
+    /// The key `plural(_:count:)` reads: `key_one`, `key_other`… (`key_other` when the
+    /// language's category has no string), for `format(_:_:)`.
+    public func pluralKey(_ key: String, count: Int) -> String {
         let category = Self.pluralCategory(count, language: language)
         if values["\(key)_\(category)"] != nil || Self.english.values["\(key)_\(category)"] != nil {
-            return self["\(key)_\(category)"]
+            return "\(key)_\(category)"
         }
-        return self["\(key)_other"]
+        return "\(key)_other"
     }
 
     /// A calendar day as the language writes it (`1 February 2021`).
