@@ -7,7 +7,7 @@ public struct Author: Decodable, Hashable, Sendable {
     /// The name as readers see it.
     public var name: String
     public var affiliation: String?
-    /// The family name, for citations that invert names ("Kyed, Helene Maria"); a name without
+    /// The family name, for citations that invert names ("Lindqvist, Marta"); a name without
     /// `family` is cited whole, as written, never split by guess.
     public var family: String?
     /// The given names, with `family`.

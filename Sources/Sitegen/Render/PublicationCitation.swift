@@ -21,7 +21,7 @@ struct PublicationCitation {
     static let paths = (bibtex: "cite/publication.bib", ris: "cite/publication.ris", csl: "cite/publication.json")
 
     /// A citation key: the first author's family name (or name), the year and the first word
-    /// of the title, in ASCII letters and digits ("kyed2021soldier").
+    /// of the title, in ASCII letters and digits ("lindqvist2023heat").
     var key: String {
         let first = publication.authors.first.map { $0.family ?? $0.name } ?? publication.publisher ?? "publication"
         let family = SourceKeys.fold(first.split(separator: " ").last.map(String.init) ?? first).filter(\.isASCII)
@@ -35,7 +35,7 @@ struct PublicationCitation {
 
     // MARK: Chicago author-date
 
-    /// The authors as the reference list gives them: "Kyed, Helene Maria, and Ah Lynn".
+    /// The authors as the reference list gives them: "Lindqvist, Marta, and Jonas Okafor".
     var chicagoNames: String? {
         let authors = publication.authors
         guard let first = authors.first else { return nil }
