@@ -11,6 +11,10 @@ struct SingleFileEditionTests {
         "report/01-one.md": "---\ntitle: One\n---\nText about [two](/report/two/) and a note.[^1]\n",
         "report/02-two.md": "---\ntitle: Two\n---\nMore text.[^2]\n",
         "report/notes.md": "---\ntitle: Notes\n---\n[^1]: A note.\n[^2]: Another note.\n",
+        // A site style sheet with a font of its own (as the shipped site brings its Burmese font).
+        "site.yml": "stylesheets: [assets/script.css]\n",
+        "assets/script.css": "@font-face { font-family: Script; src: url(\"fonts/script.woff2\") format(\"woff2\"); }\n",
+        "assets/fonts/script.woff2": "wOF2-test-font",
     ]
 
     static func edition(baseURL: String?, content: [String: String] = site) throws -> String {
@@ -36,7 +40,9 @@ struct SingleFileEditionTests {
         #expect(Self.outside(html).isEmpty, "\(Self.outside(html).prefix(5))")
         #expect(html.contains(SingleFileEdition.generatorMark))
         #expect(html.contains("<style>") && !html.contains(#"rel="stylesheet""#))
-        #expect(html.contains("data:font/woff2;base64,"), "the theme's font is inlined")
+        #expect(html.contains("data:font/woff2;base64," + Data("wOF2-test-font".utf8).base64EncodedString()),
+                "the site style sheet's font is inlined")
+        #expect(html.contains("@font-face { font-family: Script;"), "the site's own style sheet is inlined")
         #expect(html.contains(#"rel="icon" href="data:image/svg+xml;base64,"#))
         // Note previews and reading aids come along; search (it needs the index) does not.
         #expect(html.contains("<script>\n") && html.contains("note-preview") && !html.contains("sitegenSearch"))
