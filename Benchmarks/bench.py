@@ -157,6 +157,28 @@ def strict_check(args, content, label):
     return False, "`sitegen build --strict` on %s: exit %d [%s]\n%s%s" % (label, p.returncode, cost, shown, more)
 
 
+def stage_timings(args, content, label, runs=3):
+    """Medians over `runs` runs of `sitegen build --timings`: [(stage, ms)] and the wall time."""
+    out = os.path.join(args.work, "out-timings")
+    per_stage = {}
+    order = []
+    walls = []
+    for _ in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        t0 = time.time()
+        p = subprocess.run([args.sitegen, "build", "--timings", "--content", content,
+                            "--templates", args.templates, "--output", out], capture_output=True, text=True)
+        walls.append(time.time() - t0)
+        for line in p.stdout.splitlines():
+            m = re.match(r"^\s+(\S+)\s+([0-9.]+) ms$", line)
+            if m:
+                if m.group(1) not in per_stage:
+                    order.append(m.group(1))
+                per_stage.setdefault(m.group(1), []).append(float(m.group(2)))
+    shutil.rmtree(out, ignore_errors=True)
+    return [(s, statistics.median(per_stage[s])) for s in order], statistics.median(walls)
+
+
 def fmt_row(r):
     return "| %s | %s | %d | %.2f | %d | %.3f (%.3f–%.3f) | %.0f | %.0f | %.0f%% |" % (
         r["case"], r["tool"], r["pages"], r["mb"], r["runs"],
@@ -173,6 +195,7 @@ def main():
     ap.add_argument("--runs-small", type=int, default=10)
     ap.add_argument("--runs-large", type=int, default=3)
     ap.add_argument("--no-drop-caches", action="store_true")
+    ap.add_argument("--timings", action="store_true")
     args = ap.parse_args()
     b = Bench(args)
     start = time.time()
@@ -287,6 +310,21 @@ def main():
     sb = exps[0]
     print("- Build time linear in content (cost per added copy from 50x to 100x at most 1.2x that from 10x to 50x, "
           "and b <= 1.1): x%.2f, b = %.2f: %s" % (sb[2], sb[1], verdict(sb[2] <= 1.2 and sb[1] <= 1.1)))
+
+    if args.timings:
+        print("\n### Stage timings (sitegen build --timings, median of 3 runs, ms)\n")
+        tables = [("shipped",) + stage_timings(args, args.content, "shipped"),
+                  ("100x corpus",) + stage_timings(args, copies[100], "100x")]
+        stages = []
+        for _, rows, _ in tables:
+            for name, _ in rows:
+                if name not in stages:
+                    stages.append(name)
+        print("| stage | " + " | ".join(t[0] for t in tables) + " |")
+        print("| --- | " + " | ".join("---:" for _ in tables) + " |")
+        for name in stages:
+            print("| %s | %s |" % (name, " | ".join("%.1f" % dict(rows).get(name, float("nan")) for _, rows, _ in tables)))
+        print("| (wall, whole process) | %s |" % " | ".join("%.1f" % (1000 * w) for _, _, w in tables))
 
     print("\n### Checks\n")
     for ok, text in checks:
