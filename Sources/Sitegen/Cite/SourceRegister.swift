@@ -27,6 +27,8 @@ public struct SourceRegister: Sendable {
     public var sourcesByNote: [NoteLabel: [String]]
     /// Steps taken to join short forms (for the test that the build stays linear).
     public var joinSteps = 0
+    /// Steps taken to turn the groups into sources (for the same test).
+    public var groupingSteps = 0
 
     /// Notes whose text yielded no citation (commentary, missing texts).
     public var unparsedNotes: [NoteLabel] {
@@ -98,27 +100,51 @@ public struct SourceRegister: Sendable {
         var sources: [Source] = []
         var byNote: [NoteLabel: [String]] = [:]
         var usedIDs: Set<String> = []
+        var nextSuffix: [String: Int] = [:]
+        var groupingSteps = 0
         for members in groups where !members.isEmpty {
-            let full = members.filter { !$0.2 }.map(\.1)
-            let best = (full.isEmpty ? members.map(\.1) : full).max { fullness($0) < fullness($1) }!
+            // One pass per group for each of: the fullest citation, the notes that cite it in
+            // full, the notes and short-form notes in order (sets, not searches of the lists).
+            let fullnesses = members.map { fullness($0.1) }
+            var bestIndex: Int? = nil
+            for (index, member) in members.enumerated() where !member.2 {
+                if bestIndex == nil || fullnesses[bestIndex!] < fullnesses[index] { bestIndex = index }
+            }
+            if bestIndex == nil {
+                bestIndex = 0
+                for index in members.indices where fullnesses[bestIndex!] < fullnesses[index] { bestIndex = index }
+            }
+            let best = members[bestIndex!].1
+            let bestFullness = fullnesses[bestIndex!]
+            groupingSteps += 2 * members.count
             let base = "source-" + Slugger.slug(String(best.key.prefix(60)))
             var id = base
-            var n = 2
-            while usedIDs.contains(id) { id = base + "-\(n)"; n += 1 }
+            var n = nextSuffix[base] ?? 2
+            while usedIDs.contains(id) { id = base + "-\(n)"; n += 1; groupingSteps += 1 }
+            nextSuffix[base] = n
             usedIDs.insert(id)
+            var citedInFull: Set<NoteLabel> = []
+            for (index, member) in members.enumerated() where !member.2 && fullnesses[index] >= bestFullness {
+                citedInFull.insert(member.0)
+            }
             var notes: [NoteLabel] = []
             var short: [NoteLabel] = []
-            for (label, citation, isShort) in members {
-                if !notes.contains(label) { notes.append(label) }
-                let abbreviated = isShort || (fullness(citation) < fullness(best) && citation.url == nil && citation.outlet == nil)
-                if abbreviated, !short.contains(label), !members.contains(where: { $0.0 == label && !$0.2 && fullness($0.1) >= fullness(best) }) {
+            var seenNotes: Set<NoteLabel> = []
+            var seenShort: Set<NoteLabel> = []
+            for (index, (label, citation, isShort)) in members.enumerated() {
+                groupingSteps += 1
+                if seenNotes.insert(label).inserted { notes.append(label) }
+                let abbreviated = isShort || (fullnesses[index] < bestFullness && citation.url == nil && citation.outlet == nil)
+                if abbreviated, !citedInFull.contains(label), seenShort.insert(label).inserted {
                     short.append(label)
                 }
                 if !(byNote[label]?.contains(id) ?? false) { byNote[label, default: []].append(id) }
             }
             sources.append(Source(id: id, citation: best, notes: notes, shortFormNotes: short))
         }
-        return SourceRegister(sources: sources, parsedNotes: parsed, sourcesByNote: byNote, joinSteps: steps)
+        var register = SourceRegister(sources: sources, parsedNotes: parsed, sourcesByNote: byNote, joinSteps: steps)
+        register.groupingSteps = groupingSteps
+        return register
     }
 
     /// The group of a full reference: an earlier one of the same source, or a new group.
