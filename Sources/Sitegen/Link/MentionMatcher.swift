@@ -4,6 +4,8 @@
 // taken into the mention and a possessive after it ("Nyi Thuta's") left out of it. A
 // combining mark continues a word. The honorifics come from the profile types, not from
 // this file.
+// All names are found in one pass over the UTF-8 bytes by one automaton (`ByteAutomaton`):
+// the cost is linear in the text, whatever the number of names.
 
 import Foundation
 
@@ -40,34 +42,35 @@ public struct MentionMatcher: Sendable {
     /// Honorifics and ranks that belong to the mention when they stand right before a name,
     /// longest first.
     public let ranks: [String]
+    private let rankBytes: [[UInt8]]
 
-    private struct Pattern: Sendable {
-        var scalars: [Unicode.Scalar]
-        var target: MentionTarget
-    }
-
-    /// Patterns by their first scalar, longest first.
-    private var patterns: [Unicode.Scalar: [Pattern]] = [:]
+    /// The names (one pattern each) and what each points to.
+    private let automaton: ByteAutomaton
+    private let targets: [MentionTarget]
 
     /// Creates a matcher from (name, target) pairs and the honorifics or ranks recognised
     /// before names. A name that two targets share is left out; `ambiguous` lists such names.
     public init(names: [(String, MentionTarget)], prefixes: [String] = []) {
         ranks = Set(prefixes.filter { !$0.isEmpty }).sorted { ($0.count, $0) > ($1.count, $1) }
+        rankBytes = ranks.map { Array(($0 + " ").utf8) }
         var byName: [String: Set<MentionTarget>] = [:]
         for (name, target) in names where !name.isEmpty {
             byName[name, default: []].insert(target)
         }
         // Names are compared as Unicode does (a dictionary of Strings already joins a name
-        // written composed and the same name decomposed); the text is matched by scalars,
-        // so each name is looked for in both of its normal forms, NFC and NFD.
-        for (name, targets) in byName where targets.count == 1 {
-            for form in Set([name.precomposedStringWithCanonicalMapping, name.decomposedStringWithCanonicalMapping].map { Array($0.unicodeScalars) }) {
-                patterns[form[0], default: []].append(Pattern(scalars: form, target: targets.first!))
+        // written composed and the same name decomposed); the text is matched by bytes, so each
+        // name is looked for in both of its normal forms, NFC and NFD (one pattern each).
+        var patterns: [[UInt8]] = []
+        var targets: [MentionTarget] = []
+        for (name, found) in byName.filter({ $0.value.count == 1 }).sorted(by: { $0.key < $1.key }) {
+            let forms = Set([name.precomposedStringWithCanonicalMapping, name.decomposedStringWithCanonicalMapping].map { Array($0.utf8) })
+            for form in forms.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                patterns.append(form)
+                targets.append(found.first!)
             }
         }
-        for key in patterns.keys {
-            patterns[key]!.sort { ($0.scalars.count, $0.target.slug) > ($1.scalars.count, $1.target.slug) }
-        }
+        automaton = ByteAutomaton(patterns)
+        self.targets = targets
         ambiguous = byName.filter { $0.value.count > 1 }.mapValues { Array($0).sorted { $0.slug < $1.slug } }
     }
 
@@ -75,56 +78,64 @@ public struct MentionMatcher: Sendable {
     public private(set) var ambiguous: [String: [MentionTarget]] = [:]
 
     /// True when the matcher has no names.
-    public var isEmpty: Bool { patterns.isEmpty }
+    public var isEmpty: Bool { automaton.isEmpty }
 
-    /// All mentions in `text`, in order, not overlapping.
+    /// All mentions in `text`, in order, not overlapping: at each word start the longest name
+    /// that ends at a word end, a rank right before it included.
     public func matches(in text: String) -> [MentionMatch] {
-        guard !patterns.isEmpty else { return [] }
-        let scalars = text.unicodeScalars
-        var result: [MentionMatch] = []
-        var index = scalars.startIndex
-        var previous: Unicode.Scalar? = nil
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            if !Self.isWordScalar(previous), let candidates = patterns[scalar] {
-                if let (pattern, end) = longestMatch(candidates, in: scalars, at: index) {
-                    let start = rankStart(before: index, in: text, floor: result.last?.range.upperBound ?? text.startIndex)
-                    result.append(MentionMatch(range: start..<end, target: pattern.target))
-                    previous = scalars[scalars.index(before: end)]
-                    index = end
-                    continue
-                }
-            }
-            previous = scalar
-            index = scalars.index(after: index)
-        }
-        return result
+        matchesCountingWork(in: text).matches
     }
 
-    private func longestMatch(_ candidates: [Pattern], in scalars: String.UnicodeScalarView,
-                              at start: String.Index) -> (Pattern, String.Index)? {
-        for pattern in candidates {
-            var i = start
-            var matched = true
-            for expected in pattern.scalars {
-                guard i != scalars.endIndex, scalars[i] == expected else { matched = false; break }
-                i = scalars.index(after: i)
-            }
-            if matched, i == scalars.endIndex || !Self.isWordScalar(scalars[i]) {
-                return (pattern, i)
-            }
+    /// `matches(in:)` and the work it took (automaton steps, occurrences, rank comparisons).
+    func matchesCountingWork(in text: String) -> (matches: [MentionMatch], work: Int) {
+        guard !automaton.isEmpty, !text.isEmpty else { return ([], 0) }
+        if let result = text.utf8.withContiguousStorageIfAvailable({ byteMatches(in: $0) }) {
+            return (result.matches.map { MentionMatch(range: Self.range($0.start, $0.end, in: text), target: targets[$0.pattern]) }, result.work)
         }
-        return nil
+        var copy = text
+        copy.makeContiguousUTF8()
+        return copy.withUTF8 { bytes in
+            let result = byteMatches(in: bytes)
+            return (result.matches.map { MentionMatch(range: Self.range($0.start, $0.end, in: text), target: targets[$0.pattern]) }, result.work)
+        }
     }
 
-    /// Extends a match backwards over a rank that stands right before it.
-    private func rankStart(before start: String.Index, in text: String, floor: String.Index) -> String.Index {
-        let before = text[floor..<start]
-        for rank in ranks where before.hasSuffix(rank + " ") {
-            let candidate = text.index(start, offsetBy: -(rank.count + 1))
-            if candidate == text.startIndex || !Self.isWordScalar(text.unicodeScalars[text.unicodeScalars.index(before: candidate)]) {
-                return candidate
+    private static func range(_ start: Int, _ end: Int, in text: String) -> Range<String.Index> {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        return lower..<utf8.index(lower, offsetBy: end - start)
+    }
+
+    /// The mentions as byte ranges (rank included) with the index of their name.
+    private func byteMatches(in bytes: UnsafeBufferPointer<UInt8>) -> (matches: [ByteAutomaton.Occurrence], work: Int) {
+        // Every occurrence that starts and ends at a word boundary, by end.
+        var found: [ByteAutomaton.Occurrence] = []
+        var work = automaton.scan(bytes) { occurrence in
+            if !WordBytes.wordBefore(occurrence.start, in: bytes), !WordBytes.wordAt(occurrence.end, in: bytes) {
+                found.append(occurrence)
             }
+        }
+        guard !found.isEmpty else { return ([], work) }
+        // Leftmost first, the longest at each start; none inside an earlier one.
+        found.sort { ($0.start, $1.end) < ($1.start, $0.end) }
+        var result: [ByteAutomaton.Occurrence] = []
+        var floor = 0
+        for occurrence in found where occurrence.start >= floor {
+            var match = occurrence
+            match.start = rankStart(before: occurrence.start, in: bytes, floor: floor, work: &work)
+            result.append(match)
+            floor = occurrence.end
+        }
+        return (result, work + found.count)
+    }
+
+    /// Extends a match backwards over a rank and one space that stand right before it.
+    private func rankStart(before start: Int, in bytes: UnsafeBufferPointer<UInt8>, floor: Int, work: inout Int) -> Int {
+        for rank in rankBytes where start - floor >= rank.count {
+            work += 1
+            let candidate = start - rank.count
+            guard bytes[candidate..<start].elementsEqual(rank) else { continue }
+            if !WordBytes.wordBefore(candidate, in: bytes) { return candidate }
         }
         return start
     }

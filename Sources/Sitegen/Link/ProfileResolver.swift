@@ -11,7 +11,18 @@ public struct Profiles: Sendable {
     public var collections: [ProfileCollection<Parsed<ProfileMeta>>]
     public var matcher: MentionMatcher
     /// The abbreviations list, by term.
-    public var abbreviations: [String: Abbreviation]
+    public var abbreviations: [String: Abbreviation] { didSet { abbreviationTerms = AbbreviationTerms(abbreviations.keys) } }
+    /// The automaton that finds the abbreviations' terms, built once for every page.
+    public private(set) var abbreviationTerms: AbbreviationTerms
+
+    /// Profiles with what is derived from them.
+    public init(collections: [ProfileCollection<Parsed<ProfileMeta>>], matcher: MentionMatcher,
+                abbreviations: [String: Abbreviation]) {
+        self.collections = collections
+        self.matcher = matcher
+        self.abbreviations = abbreviations
+        abbreviationTerms = AbbreviationTerms(abbreviations.keys)
+    }
 
     /// The profiles of the type `name`.
     public func items(_ name: String) -> [Parsed<ProfileMeta>] {

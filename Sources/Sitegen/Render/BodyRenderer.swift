@@ -85,6 +85,10 @@ public struct BodyRenderer {
     public var pageURLs: [String: String]
     /// Element ids already used on the pages this body appears on.
     public var slugger: Slugger
+    /// The ids of the body's headings in reading order, when they were handed out before
+    /// (`HeadingIDs`, so that chapters render independently); nil lets `slugger` make them.
+    public var headingIDs: [String]? = nil
+    private var headingCounter = 0
     /// The id paragraphs are numbered under until the first heading.
     public var sectionID: String
     /// Endnote reference ids still to hand out, per label, in reading order.
@@ -114,7 +118,12 @@ public struct BodyRenderer {
     /// Finds mentions of profiles; the first mention of a profile in each section links to it.
     public var mentionMatcher: MentionMatcher? = nil
     /// The abbreviations list; the first use of each term on the page is marked up with `<abbr>`.
-    public var abbreviations: [String: Abbreviation] = [:]
+    public var abbreviations: [String: Abbreviation] = [:] { didSet { abbreviationTerms = nil } }
+    /// The automaton of the abbreviations' terms (built from `abbreviations` when nil; the
+    /// pipeline hands over the one `Profiles` built once).
+    public var abbreviationTerms: AbbreviationTerms? = nil
+    /// Steps taken to find abbreviations (for the test that this work is linear).
+    private(set) var abbreviationWork = 0
 
     public private(set) var mentions: [MentionRecord] = []
     public private(set) var editorialNotes: [EditorialNoteItem] = []
@@ -184,7 +193,7 @@ public struct BodyRenderer {
             return .el("p", [("id", id), ("lang", language)], children)
         case .heading(let level, let inlines, _):
             let text = inlines.plainText.trimmingCharacters(in: .whitespaces)
-            let id = slugger.unique(text)
+            let id = nextHeadingID(text)
             sectionID = id
             paragraphCounter = 0
             linkedInSection = []
@@ -230,6 +239,16 @@ public struct BodyRenderer {
         case .figure(let children, _):
             return figure(children)
         }
+    }
+
+    /// The id of the next heading: handed out beforehand (`headingIDs`) or made by the slugger.
+    @inline(never)
+    private mutating func nextHeadingID(_ text: String) -> String {
+        if let ids = headingIDs, headingCounter < ids.count {
+            headingCounter += 1
+            return ids[headingCounter - 1]
+        }
+        return slugger.unique(text)
     }
 
     /// A figure; one without a picture says so first, when the page asks for it. Kept out of
@@ -392,27 +411,44 @@ public struct BodyRenderer {
         return result
     }
 
-    /// Marks up the first use on the page of each abbreviation in `text` with `<abbr>`.
+    /// Marks up the first use on the page of each abbreviation in `text` with `<abbr>`: in
+    /// reading order, each occurrence of a term not marked before that stands as a whole word
+    /// (the ends of `text` count as word ends), the longest at one place.
     private mutating func abbreviated(_ text: String) -> [HTML] {
         guard anchorsParagraphs, !abbreviations.isEmpty, !text.isEmpty else { return text.isEmpty ? [] : [.text(text)] }
-        var first: (Range<String.Index>, Abbreviation)? = nil
-        for (term, entry) in abbreviations where !abbreviationsSeen.contains(term) {
-            var searchFrom = text.startIndex
-            while let range = text[searchFrom...].byteRange(of: term) {
-                let before = range.lowerBound == text.startIndex ? nil : text.unicodeScalars[text.unicodeScalars.index(before: range.lowerBound)]
-                let after = range.upperBound == text.endIndex ? nil : text.unicodeScalars[range.upperBound]
-                if !MentionMatcher.isWordScalar(before), !MentionMatcher.isWordScalar(after) {
-                    if first == nil || range.lowerBound < first!.0.lowerBound { first = (range, entry) }
-                    break
-                }
-                searchFrom = range.upperBound
+        if abbreviationTerms == nil { abbreviationTerms = AbbreviationTerms(abbreviations.keys) }
+        let terms = abbreviationTerms!
+        var text = text
+        var marked: [(start: Int, end: Int, entry: Abbreviation)] = []
+        var work = 0
+        text.withUTF8 { bytes in
+            var cursor = 0
+            for occurrence in terms.occurrences(in: bytes, work: &work) where occurrence.start >= cursor {
+                let term = terms.terms[occurrence.pattern]
+                guard !abbreviationsSeen.contains(term), let entry = abbreviations[term] else { continue }
+                guard occurrence.start == cursor || !WordBytes.wordBefore(occurrence.start, in: bytes),
+                      !WordBytes.wordAt(occurrence.end, in: bytes) else { continue }
+                abbreviationsSeen.insert(entry.term)
+                marked.append((occurrence.start, occurrence.end, entry))
+                cursor = occurrence.end
             }
         }
-        guard let (range, entry) = first else { return [.text(text)] }
-        abbreviationsSeen.insert(entry.term)
-        return [.text(String(text[..<range.lowerBound])),
-                .el("abbr", [("title", entry.expansion)], [.text(String(text[range]))])]
-            + abbreviated(String(text[range.upperBound...]))
+        abbreviationWork += work
+        guard !marked.isEmpty else { return [.text(text)] }
+        let utf8 = text.utf8
+        func slice(_ from: Int, _ to: Int) -> String {
+            let lower = utf8.index(utf8.startIndex, offsetBy: from)
+            return String(text[lower..<utf8.index(lower, offsetBy: to - from)])
+        }
+        var result: [HTML] = []
+        var cursor = 0
+        for (start, end, entry) in marked {
+            result.append(.text(slice(cursor, start)))
+            result.append(.el("abbr", [("title", entry.expansion)], [.text(slice(start, end))]))
+            cursor = end
+        }
+        if cursor < utf8.count { result.append(.text(slice(cursor, utf8.count))) }
+        return result
     }
 
     /// Replaces the mentions' placeholder snippets (their own text) by their sentence.
