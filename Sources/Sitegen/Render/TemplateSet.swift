@@ -52,6 +52,7 @@ public struct TemplateSet: Sendable {
             let data = try? fileSystem.contents(of: path)
             texts.append((path, String(relative.dropLast(".mustache".count)), data.flatMap { String(data: $0, encoding: .utf8) }))
         }
+        _ = HTMLBytesContentType.register
         for (path, name, text) in texts {
             guard let text else {
                 diagnostics.append(Diagnostic(file: path, severity: .error, code: .fileUnreadable,
@@ -59,12 +60,14 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                // `{{…}}` escapes with the byte-level escaping (one pragma line, which Mustache
+                // drops, before the text; error lines are given without it).
+                library.register(try MustacheTemplate(string: HTMLBytesContentType.pragma + text), named: name)
                 names.insert(name)
                 sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(
-                    file: path, line: error.context.lineNumber, column: error.context.columnNumber,
+                    file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
                     severity: .error, code: .templateSyntax,
                     message: "template syntax error: \(describe(error.error)) in '\(error.context.line.trimmingCharacters(in: .whitespaces))'"))
             } catch {
