@@ -27,11 +27,25 @@ struct PageCache: Sendable {
 
     /// Renders `jobs` with `templates` on all cores, except those rendered before with the
     /// same template set, template and model; results keep the order of `jobs`.
-    mutating func render(_ jobs: [PageRenderer.PageJob], with templates: TemplateSet) -> [OutputFile] {
-        recordedJobs?.append(contentsOf: jobs)
+    /// With a `staging` folder (and the cache off), each page is written there as soon as it
+    /// is rendered and only its path is kept (except pages marked `keepsBytes`); each job's
+    /// model is released once its page is rendered.
+    mutating func render(_ jobs: consuming [PageRenderer.PageJob], with templates: TemplateSet,
+                         staging: SiteStaging? = nil) -> [OutputFile] {
+        recordedJobs?.append(contentsOf: copy jobs)
         guard isEnabled else {
             misses += jobs.count
-            return jobs.parallelMap { OutputFile(path: $0.path, text: templates.render($0.template, $0.model)) }
+            let boxes = JobBoxes(jobs)
+            jobs = []
+            return Array(0..<boxes.count).parallelMap { index in
+                let job = boxes.take(index)
+                let file = OutputFile(path: job.path, text: templates.render(job.template, job.model))
+                guard let staging, !job.keepsBytes else { return file }
+                staging.write(file)
+                var written = OutputFile(path: file.path, data: Data())
+                written.isWritten = true
+                return written
+            }
         }
         if templateSources != templates.sources {
             entries = [:]
@@ -55,6 +69,21 @@ struct PageCache: Sendable {
         }
         entries = kept
         return files
+    }
+
+    /// Jobs handed to the cores one each, and released by the one that takes them.
+    private final class JobBoxes: @unchecked Sendable {
+        private var jobs: [PageRenderer.PageJob?]
+        init(_ jobs: [PageRenderer.PageJob]) { self.jobs = jobs }
+        var count: Int { jobs.count }
+        /// The job at `index`, taken out (each index is taken by exactly one iteration).
+        func take(_ index: Int) -> PageRenderer.PageJob {
+            jobs.withUnsafeMutableBufferPointer { buffer in
+                let job = buffer[index]!
+                buffer[index] = nil
+                return job
+            }
+        }
     }
 
     mutating func beginBuild() {

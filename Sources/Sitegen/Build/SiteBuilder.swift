@@ -97,11 +97,26 @@ public struct SiteBuilder: Sendable {
         let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL ?? content.publication.meta.baseURL ?? "/")
         basePath = urls.basePath
         let copied = copiedFiles(content: content, templates: templates, diagnostics: &diagnostics)
+        // A plain build writes each page into the staging folder as soon as it is rendered.
+        // Builds that need the pages' bytes after rendering keep them in memory: strict builds
+        // (the link check), relative links (every page rewritten), offline reading (every file
+        // fingerprinted), the one-file edition, and the preview.
+        let relative = options.relativeLinks ?? content.config.relativeLinks ?? false
+        let reworksPages = options.strict || relative || content.config.offlineReading == true || options.singleFile != nil
+        let writer = SiteWriter(outputDirectory: options.outputDirectory, force: options.force)
+        var staging: SiteStaging? = nil
+        if options.writesOutput && !reworksPages && !diagnostics.hasErrors {
+            do {
+                staging = try writer.open()
+            } catch {
+                diagnostics.append(error)
+                return finish(cache: cache)
+            }
+        }
         let (rendered, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied)
-            .run(parsed, notes: notes, profiles: profiles, sources: sources, cache: &cache.pages)
+            .run(parsed, notes: notes, profiles: profiles, sources: sources, cache: &cache.pages, staging: staging)
         diagnostics += renderProblems
         mark("render")
-        let relative = options.relativeLinks ?? content.config.relativeLinks ?? false
         var site = SearchIndexer().run(relative ? RelativeLinks(basePath: urls.basePath).run(rendered) : rendered)
         if relative { site = SearchIndexScripts().run(site) }
         if content.config.offlineReading == true { site = OfflineManifest().run(site) }
@@ -117,11 +132,15 @@ public struct SiteBuilder: Sendable {
         let hasErrors = diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty)
         if options.writesOutput && !hasErrors {
             do {
-                diagnostics += try SiteWriter(outputDirectory: options.outputDirectory, force: options.force).write(site)
+                let target: SiteStaging
+                if let staging { target = staging } else { target = try writer.open() }
+                diagnostics += try writer.commit(site, staging: target)
             } catch {
                 diagnostics.append(error)
             }
             mark("write")
+        } else if let staging {
+            writer.abandon(staging)
         }
         if let path = options.singleFile, options.writesOutput, !diagnostics.hasErrors {
             diagnostics += SingleFileEdition(urls: urls, strings: content.strings).write(rendered, to: path, force: options.force)

@@ -7,6 +7,9 @@ public struct OutputFile: Hashable, Sendable {
     /// Relative path with `/` separators, e.g. `report/introduction/index.html`.
     public var path: String
     public var data: Data
+    /// True when the file is already in the staging folder of the build (written as soon as
+    /// it was rendered); `data` is then empty.
+    public var isWritten = false
 
     /// Creates an output file from text.
     public init(path: String, text: String) {

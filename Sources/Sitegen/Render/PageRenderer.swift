@@ -24,15 +24,19 @@ public struct PageRenderer: Sendable {
         var template: String
         var model: PageModel
         var path: String
+        /// Kept in memory even when pages are written as they are rendered (the search page,
+        /// which gets the index metadata afterwards).
+        var keepsBytes = false
     }
 
     /// A rendered chapter body and what was met in it.
-    struct ChapterBody {
+    struct ChapterBody: Sendable {
         var html: HTML
         var fullHTML: HTML
         var headings: [HeadingItem]
         var editorialNotes: [EditorialNoteItem]
         var mentions: [MentionRecord]
+        var diagnostics: [Diagnostic]
     }
 
     /// Renders all pages.
@@ -44,7 +48,7 @@ public struct PageRenderer: Sendable {
 
     /// Renders all pages, reusing those `cache` rendered before from the same model.
     func run(_ site: ParsedSite, notes: NoteIndex, profiles: Profiles = .none, sources: SourceRegister? = nil,
-             cache: inout PageCache) -> (RenderedSite, [Diagnostic]) {
+             cache: inout PageCache, staging: SiteStaging? = nil) -> (RenderedSite, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let publication = site.content.publication.meta
         let pageURLs = contentPageURLs(site)
@@ -62,45 +66,60 @@ public struct PageRenderer: Sendable {
         let missingImage = MissingImageNotice(label: t["image_not_reproduced"],
                                               linkText: t["image_not_reproduced_link"],
                                               url: urls.editorialNotes)
+        // Heading ids are handed out in a first pass over the trees (cheap: only headings are
+        // read), so that the chapters can then be rendered on all cores.
         var slugger = Slugger(reserved: ["main", "notes-label", "contents", "top", "site-search", "chapter-toc-title", "note-preview",
                                           "cite", "cite-heading", "cite-text", "cite-status"]
                                 + site.chapters.map(\.page.slug.rawValue))
-        var bodies: [Slug: ChapterBody] = [:]
-        for chapter in site.chapters {
-            let snapshot = slugger
-            func renderer(_ slugs: Slugger) -> BodyRenderer {
+        let headingIDs: [[String]] = site.chapters.map { chapter in
+            HeadingIDs.texts(chapter.document.blocks).map { slugger.unique($0) }
+        }
+        let abbreviationTerms = profiles.abbreviationTerms
+        let renderedBodies = Array(site.chapters.indices).parallelMap { index -> ChapterBody in
+            let chapter = site.chapters[index]
+            func renderer() -> BodyRenderer {
                 var r = BodyRenderer(basePath: urls.basePath, source: chapter.page.source, pageURLs: pageURLs,
-                                     slugger: slugs, sectionID: chapter.page.slug.rawValue)
+                                     slugger: Slugger(), sectionID: chapter.page.slug.rawValue)
+                r.headingIDs = headingIDs[index]
                 r.noteReferenceIDs = notes.referenceIDs(in: chapter.page.slug)
                 r.noteNumbers = noteNumbers
                 r.missingImageNotice = missingImage
                 r.mentionMatcher = profiles.matcher
                 r.abbreviations = profiles.abbreviations
+                r.abbreviationTerms = abbreviationTerms
                 r.strings = t
                 return r
             }
-            var body = renderer(snapshot)
+            var body = renderer()
             body.permalinks = true
             let html = body.render(chapter.document.blocks)
-            var full = renderer(snapshot)
+            var full = renderer()
             full.headingShift = 1
             let fullHTML = full.render(chapter.document.blocks)
-            slugger = body.slugger
+            return ChapterBody(html: html, fullHTML: fullHTML, headings: body.headings,
+                               editorialNotes: body.editorialNotes, mentions: body.mentions, diagnostics: body.diagnostics)
+        }
+        var bodies: [Slug: ChapterBody] = [:]
+        for (chapter, body) in zip(site.chapters, renderedBodies) {
             diagnostics += body.diagnostics
-            bodies[chapter.page.slug] = ChapterBody(html: html, fullHTML: fullHTML, headings: body.headings,
-                                                    editorialNotes: body.editorialNotes, mentions: body.mentions)
+            bodies[chapter.page.slug] = body
         }
 
         // Note texts, rendered once.
-        var noteBodies: [NoteLabel: HTML] = [:]
-        var noteEditorials: [(NoteLabel, String)] = []
-        var noteMentions: [(NoteLabel, MentionRecord)] = []
-        for note in notes.notes {
-            guard let definition = note.definition else { continue }
+        let sourcesByPath = Dictionary(site.chapters.map { ($0.page.source.path, $0.page.source) }, uniquingKeysWith: { first, _ in first })
+        struct RenderedNote: Sendable {
+            var label: NoteLabel
+            var html: HTML
+            var mentions: [MentionRecord]
+            var editorials: [String]
+            var diagnostics: [Diagnostic]
+        }
+        let renderedNotes = notes.notes.parallelMap { note -> RenderedNote? in
+            guard let definition = note.definition else { return nil }
             let source = site.notesIntroduction?.page.source.path == definition.file
                 ? site.notesIntroduction!.page.source
-                : site.chapters.first { $0.page.source.path == definition.file }?.page.source
-            guard let source else { continue }
+                : sourcesByPath[definition.file]
+            guard let source else { return nil }
             var r = BodyRenderer(basePath: urls.basePath, source: source, pageURLs: pageURLs,
                                  slugger: Slugger(), sectionID: note.id)
             r.anchorsParagraphs = false
@@ -112,10 +131,18 @@ public struct PageRenderer: Sendable {
                 .compactMap { SourcesPageBuilder.archiveTimestamp($0, fallbackYear: nil) }.first
                 ?? publication.year.map(String.init)
             r.strings = t
-            noteBodies[note.label] = r.render(definition.blocks)
-            noteMentions += r.mentions.map { (note.label, $0) }
-            diagnostics += r.diagnostics
-            noteEditorials += r.editorialNotes.map { (note.label, $0.text) }
+            let html = r.render(definition.blocks)
+            return RenderedNote(label: note.label, html: html, mentions: r.mentions,
+                                editorials: r.editorialNotes.map(\.text), diagnostics: r.diagnostics)
+        }
+        var noteBodies: [NoteLabel: HTML] = [:]
+        var noteEditorials: [NoteLabel: [String]] = [:]
+        var noteMentions: [(NoteLabel, MentionRecord)] = []
+        for case let note? in renderedNotes {
+            noteBodies[note.label] = note.html
+            noteMentions += note.mentions.map { (note.label, $0) }
+            diagnostics += note.diagnostics
+            if !note.editorials.isEmpty { noteEditorials[note.label, default: []] += note.editorials }
         }
         var noteList = NoteListRenderer(noteBodies: noteBodies, urls: urls, chapterTitles: chapterTitles)
         noteList.strings = t
@@ -137,6 +164,7 @@ public struct PageRenderer: Sendable {
                                             pageURLs: pageURLs, slugger: Slugger(reserved: ["main", "cite", "cite-heading", "cite-text", "cite-status"]), sectionID: "abstract")
         abstractRenderer.mentionMatcher = profiles.matcher
         abstractRenderer.abbreviations = profiles.abbreviations
+        abstractRenderer.abbreviationTerms = abbreviationTerms
         abstractRenderer.strings = t
         abstractRenderer.missingImageNotice = missingImage
         let abstractHTML = abstractRenderer.render(site.abstract.document.blocks)
@@ -149,6 +177,7 @@ public struct PageRenderer: Sendable {
                                  slugger: Slugger(reserved: ["main"]), sectionID: document.page.slug.rawValue)
             r.mentionMatcher = profiles.matcher
             r.abbreviations = profiles.abbreviations
+            r.abbreviationTerms = abbreviationTerms
             r.permalinks = true
             r.strings = t
             r.missingImageNotice = missingImage
@@ -321,10 +350,11 @@ public struct PageRenderer: Sendable {
         notesModel.lede = pages.lede(.notes, default: t["lede_notes"])
         var groups: [HTML] = []
         var current: (Slug?, [ResolvedNote]) = (nil, [])
+        let chapterIndex = Dictionary(site.chapters.enumerated().map { ($1.page.slug, $0) }, uniquingKeysWith: { first, _ in first })
         func flush() {
             guard !current.1.isEmpty else { return }
             let title = current.0.flatMap { chapterTitles[$0] } ?? t["notes_heading"]
-            let index = current.0.flatMap { slug in site.chapters.firstIndex { $0.page.slug == slug } }
+            let index = current.0.flatMap { chapterIndex[$0] }
             let id = "notes-" + (current.0?.rawValue ?? "other")
             groups.append(.el("section", [("aria-labelledby", id)], [
                 .el("h2", [("id", id)], [.el("a", [("href", current.0.map { urls.chapter($0) } ?? urls.home)], [.text(index.map { chapterLabel($0, title) } ?? title)])]),
@@ -452,7 +482,7 @@ public struct PageRenderer: Sendable {
             for explanation in note.editorialExplanations {
                 noteItems.append(EditorialItemView(text: explanation, url: urls.notes + "#" + note.id, place: t.format("note_number", ["label": note.number])))
             }
-            for (label, text) in noteEditorials where label == note.label {
+            for text in noteEditorials[note.label] ?? [] {
                 noteItems.append(EditorialItemView(text: text, url: urls.notes + "#" + note.id, place: t.format("note_number", ["label": note.number])))
             }
         }
@@ -573,6 +603,7 @@ public struct PageRenderer: Sendable {
                                                     PreloadView(url: $0, destination: "script")] }
         search.site.scripts = []
         emit("search", search, at: "search/")
+        jobs[jobs.count - 1].keepsBytes = true
 
         // Not found.
         var notFound = model(title: pages.title(.notFound, default: t["title_not_found"]), kind: "not-found", path: "404.html")
@@ -581,7 +612,9 @@ public struct PageRenderer: Sendable {
         notFound.contents = contents
         emit("404", notFound, at: "404.html")
 
-        var files = cache.render(jobs, with: templates)
+        let searchRecords = searchRecords(site, notes: notes, profiles: profiles, sources: SearchSources(
+            abstract: abstractHTML, chapters: bodies.mapValues(\.html), noteBodies: noteBodies, documents: documentBodies))
+        var files = cache.render(jobs, with: templates, staging: staging)
         files += SiteFiles.sitemapAndRobots(urls: urls, pages: files.map(\.path))
         files += copiedFiles
         if !copiedFiles.contains(where: { $0.path == "_headers" }) { files.append(SiteFiles.headers(urls: urls)) }
@@ -592,8 +625,6 @@ public struct PageRenderer: Sendable {
             diagnostics.append(Diagnostic(file: PublicationCitation.paths.csl, severity: .error, code: "citation-export",
                                           message: "the publication's CSL-JSON could not be written: \(error)"))
         }
-        let searchRecords = searchRecords(site, notes: notes, profiles: profiles, sources: SearchSources(
-            abstract: abstractHTML, chapters: bodies.mapValues(\.html), noteBodies: noteBodies, documents: documentBodies))
         return (RenderedSite(files: files.sorted { $0.path < $1.path }, searchRecords: searchRecords), diagnostics)
     }
 

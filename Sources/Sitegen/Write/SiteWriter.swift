@@ -31,53 +31,57 @@ public struct SiteWriter: Sendable {
     /// output is then untouched and no staging folder is left.
     @discardableResult
     public func write(_ site: RenderedSite) throws(Diagnostic) -> [Diagnostic] {
+        try commit(site, staging: open())
+    }
+
+    /// Creates the staging folder (with the marker) that the site is written into; files can
+    /// then be written into it while the site is still rendering (`SiteStaging.write`), and
+    /// `commit` writes the rest and swaps it in, or `abandon` removes it.
+    public func open() throws(Diagnostic) -> SiteStaging {
         if let problem = OutputLocation.replaceProblem(outputDirectory, force: force) { throw problem }
         let fm = FileManager.default
         let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         let staging = parent.appendingPathComponent(Self.stagingName(name, "new", processID))
-        let retired = parent.appendingPathComponent(Self.stagingName(name, "old", processID))
-        var warnings = removeLeftovers(in: parent, of: name)
+        let warnings = removeLeftovers(in: parent, of: name)
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try Self.removeTree(staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Data(OutputLocation.markerText.utf8).write(to: staging.appendingPathComponent(OutputLocation.marker))
-            // Folders first, then the files on all cores.
-            let folders = Set(site.files.map { (($0.path as NSString).deletingLastPathComponent) })
-            for folder in folders.sorted() where !folder.isEmpty {
-                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-            }
-            let root = staging
-            let previous = fm.fileExists(atPath: output.path) ? output : nil
-            let failures = site.files.parallelMap { file -> String? in
-                let target = root.appendingPathComponent(file.path)
-                if let previous {
-                    let old = previous.appendingPathComponent(file.path)
-                    if let existing = try? Data(contentsOf: old), existing == file.data,
-                       (try? FileManager.default.linkItem(at: old, to: target)) != nil {
-                        return nil
-                    }
-                }
-                do {
-                    try file.data.write(to: target)
-                    return nil
-                } catch {
-                    return "\(file.path): \(error.localizedDescription)"
-                }
-            }.compactMap { $0 }
-            if let first = failures.first {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: first])
-            }
+            try FileBytes.write(Data(OutputLocation.markerText.utf8), to: staging.appendingPathComponent(OutputLocation.marker).path)
         } catch {
             try? Self.removeTree(staging)
             throw (Diagnostic(file: outputDirectory, severity: .error, code: .outputUnwritable,
                               message: "cannot write the site: \(error.localizedDescription)"))
         }
+        return SiteStaging(root: staging, previous: fm.fileExists(atPath: output.path) ? output : nil, warnings: warnings)
+    }
+
+    /// Removes a staging folder whose site will not be used (the build failed).
+    public func abandon(_ staging: SiteStaging) {
+        try? Self.removeTree(staging.root)
+    }
+
+    /// Writes the files of `site` not written yet into `staging`, then swaps it in for the
+    /// output folder; returns warnings. Throws (and removes the staging folder) when a file
+    /// could not be written or the folder may no longer be replaced.
+    public func commit(_ site: RenderedSite, staging: SiteStaging) throws(Diagnostic) -> [Diagnostic] {
+        let fm = FileManager.default
+        let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL
+        let parent = output.deletingLastPathComponent()
+        let retired = parent.appendingPathComponent(Self.stagingName(output.lastPathComponent, "old", processID))
+        var warnings = staging.warnings
+        // The files on all cores.
+        site.files.filter { !$0.isWritten }.parallelMap { staging.write($0) }
+        if let first = staging.failures.first {
+            try? Self.removeTree(staging.root)
+            throw (Diagnostic(file: outputDirectory, severity: .error, code: .outputUnwritable,
+                              message: "cannot write the site: \(first)"))
+        }
         // The output may have changed while the site was rendered: check again, then swap.
         if let problem = OutputLocation.replaceProblem(outputDirectory, force: force) {
-            try? Self.removeTree(staging)
+            try? Self.removeTree(staging.root)
             throw problem
         }
         var hadOutput = false
@@ -97,13 +101,13 @@ public struct SiteWriter: Sendable {
                     try rename(output, retired)
                 }
             }
-            try rename(staging, output)
+            try rename(staging.root, output)
         } catch {
             // Put the previous output back if it was moved away, and leave nothing behind.
             if hadOutput, !fm.fileExists(atPath: output.path), fm.fileExists(atPath: retired.path) {
                 try? rename(retired, output)
             }
-            try? Self.removeTree(staging)
+            try? Self.removeTree(staging.root)
             throw (Diagnostic(file: outputDirectory, severity: .error, code: .outputUnwritable,
                               message: "cannot replace the output folder: \(error.localizedDescription)"))
         }

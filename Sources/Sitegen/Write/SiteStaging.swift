@@ -1,0 +1,48 @@
+// The staging folder of one build, filled while the site renders: each page can be written
+// as soon as it is rendered and its bytes dropped, instead of the whole site waiting in
+// memory for the write. `SiteWriter.commit` swaps the folder in when the build succeeded;
+// `SiteWriter.abandon` removes it when it did not, so the previous output stays as it was.
+
+import Foundation
+
+/// A staging folder being written (thread-safe: pages are written from every core).
+public final class SiteStaging: @unchecked Sendable {
+    /// The folder (`.public.sitegen-new-PID`).
+    public let root: URL
+    /// The previous output, whose files are hard-linked when a new file has the same bytes.
+    let previous: URL?
+    /// Warnings from opening (leftovers that could not be removed).
+    let warnings: [Diagnostic]
+    private let lock = NSLock()
+    private var folders: Set<String> = [""]
+    private var failed: [String] = []
+
+    init(root: URL, previous: URL?, warnings: [Diagnostic]) {
+        self.root = root
+        self.previous = previous
+        self.warnings = warnings
+    }
+
+    /// The files that could not be written, as "path: reason".
+    var failures: [String] { lock.withLock { failed } }
+
+    /// Writes `file` (creating its folder), or hard-links the previous output's copy when it
+    /// has the same bytes. A failure is kept for `SiteWriter.commit`, which then gives up.
+    public func write(_ file: OutputFile) {
+        let folder = (file.path as NSString).deletingLastPathComponent
+        let target = root.path + "/" + file.path
+        do {
+            if !(lock.withLock { folders.contains(folder) }) {
+                try FileManager.default.createDirectory(atPath: root.path + "/" + folder, withIntermediateDirectories: true)
+                lock.withLock { _ = folders.insert(folder) }
+            }
+            if let previous {
+                let old = previous.path + "/" + file.path
+                if FileBytes.equals(old, file.data), link(old, target) == 0 { return }
+            }
+            try FileBytes.write(file.data, to: target)
+        } catch {
+            lock.withLock { failed.append("\(file.path): \(error.localizedDescription)") }
+        }
+    }
+}
