@@ -1,8 +1,9 @@
 // `sitegen init`: a small working report to start from, as `hugo new site` and `zola init`
 // give one. It shows every kind of content file (publication, two chapters citing notes
 // across files, the notes, a person, an organisation, a transcript, a chart's data file, the
-// site configuration) and writes the built-in theme to `templates/`, and it builds with
-// `sitegen build --strict` without a warning. It never writes into a folder that has files.
+// site configuration), and it builds with `sitegen build --strict` without a warning. The
+// theme stays built in unless asked for (`withTemplates`: every template and asset of the
+// built-in theme written to `templates/`, to edit). It never writes into a folder that has files.
 
 import Foundation
 
@@ -11,9 +12,13 @@ public struct SiteScaffold: Sendable {
     /// The folder to create the report in (created when missing).
     public var directory: String
 
-    /// Creates the scaffold writer for `directory`.
-    public init(directory: String) {
+    /// Whether to write the built-in theme to `templates/` as well.
+    public var withTemplates: Bool
+
+    /// Creates the scaffold writer for `directory`; `withTemplates` also writes the theme.
+    public init(directory: String, withTemplates: Bool = false) {
         self.directory = directory
+        self.withTemplates = withTemplates
     }
 
     /// Why `init` refuses to write.
@@ -32,9 +37,16 @@ public struct SiteScaffold: Sendable {
         }
     }
 
-    /// The files of the new report, relative to `directory`: content and theme.
-    public static var files: [(path: String, text: String)] {
-        contentFiles + BuiltinTheme.files.map { ("templates/" + $0.path, $0.text) }
+    /// The built-in theme as files of `templates/`, binary assets (fonts) included.
+    public static var templateFiles: [(path: String, data: Data)] {
+        BuiltinTheme.files.map { ("templates/" + $0.path, Data($0.text.utf8)) }
+            + BuiltinTheme.binaryFiles.map { ("templates/" + $0.path, Data(base64Encoded: $0.base64) ?? Data()) }
+    }
+
+    /// The files this scaffold writes, relative to `directory`: the content, and the theme
+    /// when `withTemplates` is set.
+    public var files: [(path: String, data: Data)] {
+        Self.contentFiles.map { ($0.path, Data($0.text.utf8)) } + (withTemplates ? Self.templateFiles : [])
     }
 
     /// Writes the report; returns the paths written (relative). Throws `Problem` when the
@@ -49,11 +61,11 @@ public struct SiteScaffold: Sendable {
             if entries.contains(where: { !$0.hasPrefix(".") }) { throw Problem.notEmpty(directory) }
         }
         var written: [String] = []
-        for (path, text) in Self.files {
+        for (path, data) in files {
             let url = URL(fileURLWithPath: directory).appendingPathComponent(path)
             do {
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                guard manager.createFile(atPath: url.path, contents: Data(text.utf8)) else {
+                guard manager.createFile(atPath: url.path, contents: data) else {
                     throw Problem.unwritable(url.path, "the file could not be created")
                 }
             } catch let problem as Problem {
