@@ -8,7 +8,7 @@ struct SitegenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Builds the web edition of an annotated report from Markdown.",
-        version: "0.1.0",
+        version: BuildInfo.versionLine,
         subcommands: [Build.self, Check.self, Serve.self, Init.self],
         defaultSubcommand: Build.self)
 
