@@ -110,6 +110,11 @@ import Testing
         #expect(home.contains("Marie Exemple et Jean Exemple"))
         #expect(home.contains("<li><a href=\"/report/full/\">Le rapport complet sur une page</a></li>"))
         #expect(!home.contains(">Contents<") && !home.contains(">Notes of<"))
+        // The scripts' words ride on the page as attributes (search form, main).
+        #expect(home.contains("data-no-results=\"Aucun résultat pour « {query} »\""))
+        #expect(home.contains("data-results-one=\"{count} résultat pour « {query} »\""))
+        #expect(home.contains("data-kind-glossary=\"abréviation\""))
+        #expect(home.contains("data-note-go=\"Aller à la note {label}\""))
         let chapter = try #require(result.text("report/premier/index.html"))
         #expect(chapter.contains("<p class=\"eyebrow\">Chapitre 1 sur 2</p>"))
         #expect(chapter.contains("aria-label=\"Retour à l'appel 1 sur 2 de la note 1\"") || chapter.contains("aria-label=\"Retour à l&#39;appel 1 sur 2 de la note 1\""))

@@ -24,7 +24,7 @@ struct SearchSiteTests {
         #expect(pages.count > 10)
         for page in pages {
             let html = String(decoding: page.data, as: UTF8.self)
-            #expect(html.contains(#"<form class="site-search" role="search" aria-label="Site" action="/sub/path/search/" method="get">"#), "\(page.path)")
+            #expect(html.contains(#"<form class="site-search" role="search" aria-label="Site" action="/sub/path/search/" method="get""#), "\(page.path)")
             #expect(html.contains(#"<script src="/sub/path/assets/search.js" defer></script>"#), "\(page.path)")
             #expect(!html.contains("<script>"), "\(page.path) has an inline script")
         }

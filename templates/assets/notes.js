@@ -68,13 +68,18 @@
     return popover;
   }
 
+  function say(key, label, fallback) {   // interface strings: data-* of <main>
+    var t = document.getElementById("main"); t = t && t.getAttribute("data-" + key);
+    return t == null ? fallback + label : t.replace("{label}", label);
+  }
+
   function fill(ref, note) {
     while (popover.firstChild) popover.removeChild(popover.firstChild);
     var label = labelOf(ref, note);
-    popover.setAttribute("aria-label", "Note " + label);
+    popover.setAttribute("aria-label", say("note-number", label, "Note "));
     var heading = document.createElement("p");
     heading.className = "note-preview-label";
-    heading.textContent = "Note " + label;
+    heading.textContent = say("note-number", label, "Note ");
     popover.appendChild(heading);
     var body = document.createElement("div");
     var copy = note.cloneNode(true);
@@ -89,7 +94,7 @@
     var go = document.createElement("a");
     go.href = ref.href;
     go.className = "note-preview-go";
-    go.textContent = "Go to note " + label;
+    go.textContent = say("note-go", label, "Go to note ");
     go.addEventListener("click", function () { hide(); });
     popover.appendChild(go);
   }

@@ -233,6 +233,14 @@
     });
     el.append(text.slice(pos, end) + (end < text.length ? ' …' : ''));
   };
+  // Words: the header form's data-* interface strings, {name} filled in.
+  const words = document.querySelector('form.site-search');
+  let rules;
+  try { rules = new Intl.PluralRules(document.documentElement.lang); } catch (e) {}
+  const say = (key, values, fallback = '') => {
+    const t = words && words.getAttribute('data-' + key);
+    return t == null ? fallback : t.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+  };
   const span = (cls, parent) => parent.appendChild(Object.assign(document.createElement('span'), {className: cls}));
 
   // A place results are shown: the panel under the box, or the search page.
@@ -245,7 +253,7 @@
     v.list.replaceChildren(...shown.map(r => {
       const d = record(r), li = document.createElement('li'), a = li.appendChild(document.createElement('a'));
       a.href = d.url;
-      span('result-kind', a).textContent = d.kind === 'glossary' ? 'abbreviation' : d.kind;
+      span('result-kind', a).textContent = say('kind-' + d.kind, {}, d.kind);
       const title = span('result-title', a);
       highlight(title, d.title, units, 1e9);
       if (d.section) highlight(span('result-section', title), d.section, units, 1e9);
@@ -253,9 +261,10 @@
       return li;
     }));
     const n = results.length;
-    v.status.textContent = n ? `${n} result${n === 1 ? '' : 's'} for “${q.trim()}”` : `No results for “${q.trim()}”`;
+    const w = {count: n, query: q.trim()}, cat = 'results-' + (rules ? rules.select(n) : 'other');
+    v.status.textContent = n ? say(words && words.hasAttribute('data-' + cat) ? cat : 'results-other', w) : say('no-results', w);
     if (v.more) v.more.hidden = n <= v.limit;
-    if (v.all) { v.all.hidden = !n; v.all.href = searchPage + '?q=' + encodeURIComponent(q.trim()); v.all.textContent = `All results on the search page (${n})`; }
+    if (v.all) { v.all.hidden = !n; v.all.href = searchPage + '?q=' + encodeURIComponent(q.trim()); v.all.textContent = say('all-results', {count: n}); }
     const snippets = () => fill.forEach(([el, r]) => { const t = record(r).text; if (t && !el.firstChild) highlight(el, t, units, 180); });
     if (shown.every(r => texts.has(r))) snippets();
     else { const seq = v.seq; loadTexts(shown).then(() => { if (seq === v.seq) snippets(); }, () => {}); }
@@ -267,7 +276,7 @@
     try {
       res = await search(q);
     } catch (e) {
-      if (seq === v.seq) v.status.textContent = 'Search is not available: its index could not be loaded.';
+      if (seq === v.seq) v.status.textContent = say('unavailable', {});
       return;
     }
     if (seq === v.seq) { v.limit = v.step; render(v, q, res); }

@@ -42,8 +42,10 @@ public struct SingleFileEdition: Sendable {
 
         // The figures page's main content after the report (its charts), when there is one.
         if let figures = files[SiteURLs.file(for: Self.figuresPage)].map({ String(decoding: $0, as: UTF8.self) }),
-           let main = Self.between(figures, #"<main id="main" tabindex="-1">"#, #"<div class="back-to-top">"#),
+           let tag = Self.tagRange(#"<main id="main""#, in: figures),
+           let close = figures.range(of: #"<div class="back-to-top">"#, range: tag.upperBound..<figures.endIndex),
            let end = html.range(of: #"<div class="back-to-top">"#) {
+            let main = figures[tag.upperBound..<close.lowerBound]
             html.insert(contentsOf: "<section class=\"single-file-figures\">\n\(main)</section>\n", at: end.lowerBound)
         }
         // Styles, favicon, scripts.
@@ -75,7 +77,7 @@ public struct SingleFileEdition: Sendable {
             html = Self.replacingTags(in: html, opening: #"<nav class="site-nav""#, closing: "</nav>") { _ in "" }
         }
         // The notice, the mark, the scripts at the end of the body.
-        if let main = html.range(of: #"<main id="main" tabindex="-1">"#) {
+        if let main = Self.tagRange(#"<main id="main""#, in: html) {
             html.insert(contentsOf: "\n" + notice(), at: main.upperBound)
         }
         if let charset = html.range(of: #"<meta charset="utf-8">"#) {
@@ -147,6 +149,12 @@ public struct SingleFileEdition: Sendable {
     static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return String(path[...slash])
+    }
+
+    /// The first tag that begins with `opening`, through its `>` (its attributes may vary).
+    static func tagRange(_ opening: String, in text: String) -> Range<String.Index>? {
+        guard let a = text.range(of: opening), let b = text.range(of: ">", range: a.upperBound..<text.endIndex) else { return nil }
+        return a.lowerBound..<b.upperBound
     }
 
     /// The text between the first `start` and the next `end`.

@@ -247,6 +247,10 @@ public struct PageRenderer: Sendable {
             navigation: pages.menu())
         siteView.editorialNotesURL = hasEditorialNotes ? urls.editorialNotes : nil
         siteView.params = config.params
+        siteView.searchKinds = [SearchRecord.Kind.chapter, .note, .document, .glossary].map {
+            SearchKindView(name: $0.rawValue, label: t["search_kind_\($0.rawValue)"])
+        } + profiles.collections.filter { $0.type.name.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D || $0 == 0x5F } }
+            .map { SearchKindView(name: $0.type.name, label: $0.type.label) }
         siteView.stylesheets = (config.stylesheets ?? []).map { urls.url($0.hasPrefix("/") ? String($0.dropFirst()) : $0) }
 
         for script in ["notes.js", "reading.js"] where templates.allAssets.contains("assets/" + script) {

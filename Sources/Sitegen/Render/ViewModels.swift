@@ -48,6 +48,15 @@ public struct SiteView: Hashable, Encodable, Sendable {
     public var params: [String: ParamValue]? = nil
     /// Whether pages offer "Save for offline reading" (`offline_reading` in site.yml).
     public var offlineReading: Bool = false
+    /// The label of each kind of search result (`chapter` → "chapter", a profile type → its
+    /// label), handed to the search script as attributes of the header's search form.
+    public var searchKinds: [SearchKindView] = []
+}
+
+/// A kind of search result and the label readers see for it.
+public struct SearchKindView: Hashable, Encodable, Sendable {
+    public var name: String
+    public var label: String
 }
 
 /// A label/value line (document facts, publication facts); the value may link somewhere,

@@ -103,6 +103,7 @@ chapter_of: "Chapter {number} of {count}"
 chapter_toc_title: In this chapter
 notes_heading: Notes
 note_number: "Note {label}"
+note_go: "Go to note {label}"
 note_back_single: "Back to the reference to note {label}"
 note_back_multiple: "Back to reference {index} of {count} to note {label}"
 note_back_in_text: in the text
@@ -188,5 +189,14 @@ search_hint_phrase: "Quotes find an exact phrase:"
 search_hint_prefix: Words match the words they begin
 search_hint_finds: finds
 search_more: More results
+search_results_one: "{count} result for “{query}”"
+search_results_other: "{count} results for “{query}”"
+search_no_results: "No results for “{query}”"
+search_all_results: "All results on the search page ({count})"
+search_unavailable: "Search is not available: its index could not be loaded."
+search_kind_chapter: chapter
+search_kind_note: note
+search_kind_document: document
+search_kind_glossary: abbreviation
 """#
 }

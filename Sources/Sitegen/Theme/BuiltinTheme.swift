@@ -153,13 +153,18 @@ enum BuiltinTheme {
     return popover;
   }
 
+  function say(key, label, fallback) {   // interface strings: data-* of <main>
+    var t = document.getElementById("main"); t = t && t.getAttribute("data-" + key);
+    return t == null ? fallback + label : t.replace("{label}", label);
+  }
+
   function fill(ref, note) {
     while (popover.firstChild) popover.removeChild(popover.firstChild);
     var label = labelOf(ref, note);
-    popover.setAttribute("aria-label", "Note " + label);
+    popover.setAttribute("aria-label", say("note-number", label, "Note "));
     var heading = document.createElement("p");
     heading.className = "note-preview-label";
-    heading.textContent = "Note " + label;
+    heading.textContent = say("note-number", label, "Note ");
     popover.appendChild(heading);
     var body = document.createElement("div");
     var copy = note.cloneNode(true);
@@ -174,7 +179,7 @@ enum BuiltinTheme {
     var go = document.createElement("a");
     go.href = ref.href;
     go.className = "note-preview-go";
-    go.textContent = "Go to note " + label;
+    go.textContent = say("note-go", label, "Go to note ");
     go.addEventListener("click", function () { hide(); });
     popover.appendChild(go);
   }
@@ -731,6 +736,14 @@ self.addEventListener('fetch', e => {
     });
     el.append(text.slice(pos, end) + (end < text.length ? ' …' : ''));
   };
+  // Words: the header form's data-* interface strings, {name} filled in.
+  const words = document.querySelector('form.site-search');
+  let rules;
+  try { rules = new Intl.PluralRules(document.documentElement.lang); } catch (e) {}
+  const say = (key, values, fallback = '') => {
+    const t = words && words.getAttribute('data-' + key);
+    return t == null ? fallback : t.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+  };
   const span = (cls, parent) => parent.appendChild(Object.assign(document.createElement('span'), {className: cls}));
 
   // A place results are shown: the panel under the box, or the search page.
@@ -743,7 +756,7 @@ self.addEventListener('fetch', e => {
     v.list.replaceChildren(...shown.map(r => {
       const d = record(r), li = document.createElement('li'), a = li.appendChild(document.createElement('a'));
       a.href = d.url;
-      span('result-kind', a).textContent = d.kind === 'glossary' ? 'abbreviation' : d.kind;
+      span('result-kind', a).textContent = say('kind-' + d.kind, {}, d.kind);
       const title = span('result-title', a);
       highlight(title, d.title, units, 1e9);
       if (d.section) highlight(span('result-section', title), d.section, units, 1e9);
@@ -751,9 +764,10 @@ self.addEventListener('fetch', e => {
       return li;
     }));
     const n = results.length;
-    v.status.textContent = n ? `${n} result${n === 1 ? '' : 's'} for “${q.trim()}”` : `No results for “${q.trim()}”`;
+    const w = {count: n, query: q.trim()}, cat = 'results-' + (rules ? rules.select(n) : 'other');
+    v.status.textContent = n ? say(words && words.hasAttribute('data-' + cat) ? cat : 'results-other', w) : say('no-results', w);
     if (v.more) v.more.hidden = n <= v.limit;
-    if (v.all) { v.all.hidden = !n; v.all.href = searchPage + '?q=' + encodeURIComponent(q.trim()); v.all.textContent = `All results on the search page (${n})`; }
+    if (v.all) { v.all.hidden = !n; v.all.href = searchPage + '?q=' + encodeURIComponent(q.trim()); v.all.textContent = say('all-results', {count: n}); }
     const snippets = () => fill.forEach(([el, r]) => { const t = record(r).text; if (t && !el.firstChild) highlight(el, t, units, 180); });
     if (shown.every(r => texts.has(r))) snippets();
     else { const seq = v.seq; loadTexts(shown).then(() => { if (seq === v.seq) snippets(); }, () => {}); }
@@ -765,7 +779,7 @@ self.addEventListener('fetch', e => {
     try {
       res = await search(q);
     } catch (e) {
-      if (seq === v.seq) v.status.textContent = 'Search is not available: its index could not be loaded.';
+      if (seq === v.seq) v.status.textContent = say('unavailable', {});
       return;
     }
     if (seq === v.seq) { v.limit = v.step; render(v, q, res); }
@@ -1745,13 +1759,15 @@ a:not([href]) { color: inherit; text-decoration: none; }
         </ul>
       </details>
     </nav>
-    <form class="site-search" role="search" aria-label="{{t.site_navigation_label}}" action="{{site.basePath}}search/" method="get">
+    <form class="site-search" role="search" aria-label="{{t.site_navigation_label}}" action="{{site.basePath}}search/" method="get"
+          data-results-one="{{t.search_results_one}}" data-results-other="{{t.search_results_other}}" data-no-results="{{t.search_no_results}}"
+          data-all-results="{{t.search_all_results}}" data-unavailable="{{t.search_unavailable}}"{{#site.searchKinds}} data-kind-{{name}}="{{label}}"{{/site.searchKinds}}>
       <input id="site-search" type="search" name="q" placeholder="{{t.search_placeholder}}" aria-label="{{t.search_field_label}}"
              spellcheck="false" aria-keyshortcuts="/"><button type="submit">{{t.search_button}}</button>
     </form>
   </div>
 </header>
-<main id="main" tabindex="-1">
+<main id="main" tabindex="-1" data-note-number="{{t.note_number}}" data-note-go="{{t.note_go}}">
 {{$main}}{{/main}}
 <div class="back-to-top"><a href="#top">{{t.back_to_top}}</a></div>
 </main>
