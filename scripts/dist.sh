@@ -33,8 +33,10 @@ MULTIARCH=$(gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
 CMARK_A=/usr/lib/$MULTIARCH/libcmark-gfm.a
 CMARK_EXT_A=/usr/lib/$MULTIARCH/libcmark-gfm-extensions.a
 STDCXX_A=$(gcc -print-file-name=libstdc++.a 2>/dev/null || true)
+ZLIB_A=/usr/lib/$MULTIARCH/libz.a      # SwiftNIO's HTTP compression (zlib1g-dev)
 [ -f "$CMARK_A" ] || die "$CMARK_A is missing (Debian package libcmark-gfm-dev; run make deps)"
 [ -f "$CMARK_EXT_A" ] || die "$CMARK_EXT_A is missing (Debian package libcmark-gfm-extensions-dev; run make deps)"
+[ -f "$ZLIB_A" ] || die "$ZLIB_A is missing (Debian package zlib1g-dev)"
 [ -f "$STDCXX_A" ] || die "libstdc++.a is missing (Debian package libstdc++-12-dev, or gcc's)"
 TOOLCHAIN=$(dirname "$(dirname "$(readlink -f "$(command -v "$SWIFT")")")")   # …/usr
 [ -f "$TOOLCHAIN/lib/swift_static/linux/libswiftCore.a" ] \
@@ -64,13 +66,14 @@ if [ "$BUILD" = 1 ]; then
   rm -rf "$EXPORT"
 
   # A folder holding only the static archives: the linker finds libcmark-gfm.a there before
-  # it searches the system folder with the shared library. Same for libstdc++. Foundation's
+  # it searches the system folder with the shared library. Same for libstdc++ and zlib. Foundation's
   # URLSession (FoundationNetworking) and XML (FoundationXML), when the code uses them, need
   # libcurl and libxml2, of which Debian has no static build usable here: they stay shared
   # (a libcurl.so link for the linker when the -dev package is missing), and the check below
   # names them.
   rm -rf "$STATIC" && mkdir -p "$STATIC/lib" "$STATIC/pkgconfig"
-  ln -s "$CMARK_A" "$CMARK_EXT_A" "$STDCXX_A" "$STATIC/lib/"
+  ln -s "$CMARK_A" "$CMARK_EXT_A" "$STDCXX_A" "$ZLIB_A" "$STATIC/lib/"
+  rm -f "$ROOT/$SCRATCH/release/sitegen"   # relink: the linker's inputs above are not tracked
   if [ ! -e "/usr/lib/$MULTIARCH/libcurl.so" ] && [ -e "/usr/lib/$MULTIARCH/libcurl.so.4" ]; then
     ln -s "/usr/lib/$MULTIARCH/libcurl.so.4" "$STATIC/lib/libcurl.so"
   fi

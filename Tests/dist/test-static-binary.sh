@@ -44,26 +44,26 @@ unshare -m sh -eu -c '
   echo "hidden:  /opt/swift ($(ls -A /opt/swift 2>/dev/null | wc -l) entries left) and $# shared libraries"
   cd "$SITE"
   echo "\$ sitegen --version: $("$BIN" --version)"
-  "$BIN" init >init.log 2>&1 || { cat init.log; exit 1; }
-  echo "\$ sitegen init: $(head -1 init.log)"
+  "$BIN" init >../init.log 2>&1 || { cat ../init.log; exit 1; }
+  echo "\$ sitegen init: $(head -1 ../init.log)"
   [ ! -e templates ] || { echo "init wrote templates/ without --with-templates"; exit 1; }
-  "$BIN" build --strict >build.log 2>&1 || { cat build.log; exit 1; }
-  echo "\$ sitegen build --strict: $(tail -1 build.log)"
-  "$BIN" check >check.log 2>&1 || { cat check.log; exit 1; }
-  echo "\$ sitegen check: $(tail -1 check.log)"
-  "$BIN" serve --port 0 >serve.log 2>&1 &
+  "$BIN" build --strict >../build.log 2>&1 || { cat ../build.log; exit 1; }
+  echo "\$ sitegen build --strict: $(tail -1 ../build.log)"
+  "$BIN" check >../check.log 2>&1 || { cat ../check.log; exit 1; }
+  echo "\$ sitegen check: $(tail -1 ../check.log)"
+  "$BIN" serve --port 0 >../serve.log 2>&1 &
   server=$!
   url=""
   for i in $(seq 1 100); do
-    url=$(sed -n "s|^Serving \(http://[^ ]*\).*|\1|p" serve.log)
+    url=$(sed -n "s|^Serving \(http://[^ ]*\).*|\1|p" ../serve.log)
     [ -n "$url" ] && break
     kill -0 $server 2>/dev/null || break
     sleep 0.2
   done
-  [ -n "$url" ] || { kill $server 2>/dev/null; cat serve.log; echo "serve did not start"; exit 1; }
-  status=$(curl -s -o page.html -w "%{http_code}" "$url")
+  [ -n "$url" ] || { kill $server 2>/dev/null; cat ../serve.log; echo "serve did not start"; exit 1; }
+  status=$(curl -s -o ../page.html -w "%{http_code}" "$url")
   kill $server; wait $server 2>/dev/null || true
-  grep -q "<h1" page.html || { echo "serve answered $status without a page"; exit 1; }
-  echo "\$ sitegen serve: GET $url -> $status, $(wc -c <page.html) bytes, title: $(sed -n "s|.*<title>\(.*\)</title>.*|\1|p" page.html | head -1)"
+  grep -q "<h1" ../page.html || { echo "serve answered $status without a page"; exit 1; }
+  echo "\$ sitegen serve: GET $url -> $status, $(wc -c <../page.html) bytes, title: $(sed -n "s|.*<title>\(.*\)</title>.*|\1|p" ../page.html | head -1)"
 ' sh "$BIN" "$WORK/site" $hide || fail "the packaged sitegen did not work without /opt/swift"
 echo "PASS: the packaged sitegen works with /opt/swift hidden"
