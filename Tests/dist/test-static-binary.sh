@@ -15,6 +15,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 0
 fi
 command -v unshare >/dev/null || { echo "SKIPPED: unshare (util-linux) is not installed"; exit 0; }
+unshare -m true 2>/dev/null || { echo "SKIPPED: this machine does not permit mount namespaces (unshare -m failed; a container without CAP_SYS_ADMIN?)"; exit 0; }
 
 ARCHIVE=${1:-$(ls -t "$ROOT"/dist/sitegen-*-linux-x86_64.tar.gz 2>/dev/null | head -1)}
 [ -n "$ARCHIVE" ] && [ -f "$ARCHIVE" ] || { echo "FAIL: no archive in dist/ (run make dist)"; exit 1; }
