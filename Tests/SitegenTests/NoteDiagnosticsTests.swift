@@ -107,6 +107,6 @@ struct NoteDiagnosticsTests {
             "report/01-one.md": "---\ntitle: One\n---\nOne.[^1]\n",
             "report/notes.md": notes,
         ])
-        #expect(result.lines == ["content/report/notes.md:2: warning[note-declaration-unused]: the declared defect of note 1 (note-empty) no longer occurs; remove the declaration"])
+        #expect(result.lines == ["content/report/notes.md:2: warning[note-declaration-unused]: the declared problem of note 1 (note-empty) no longer occurs; remove the declaration"])
     }
 }

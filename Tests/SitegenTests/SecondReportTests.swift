@@ -76,7 +76,7 @@ struct SecondReportTests {
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
                       let data = FileManager.default.contents(atPath: path) else { continue }
                 let text = String(decoding: data, as: UTF8.self)
-                for word in Self.reportWords + ["defector", "soldier"]
+                for word in Self.reportWords + ["defect", "soldier", "Nyi Thuta"]
                 where text.range(of: word, options: word.count <= 4 ? [] : .caseInsensitive) != nil {
                     hits.append("\(folder)/\(relative): \(word)")
                 }

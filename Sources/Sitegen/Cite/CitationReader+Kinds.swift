@@ -152,7 +152,7 @@ extension CitationReader {
         return c.date != nil || !c.creators.isEmpty ? c : nil
     }
 
-    /// "Facebook post on 8 May by 'Nyi Thuta'", "Video posted on YouTube by …", "@user, Twitter, 3 May 2020".
+    /// "Facebook post on 8 May by 'Ana Ruiz'", "Video posted on YouTube by …", "@user, Twitter, 3 May 2020".
     func readSocial(_ b: [UInt8], parts: CiteParts, text: String) -> Citation? {
         guard let platform = Self.platform(b, urls: parts.urls),
               hasPostWord(b) || parts.urls.contains(where: { Self.isPlatformAddress($0) }) || parts.url != nil else { return nil }

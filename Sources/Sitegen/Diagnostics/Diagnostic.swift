@@ -77,7 +77,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity
     public var code: DiagnosticCode
     public var message: String
-    /// The endnote the diagnostic is about, if any (used to match declared defects).
+    /// The endnote the diagnostic is about, if any (used to match declared problems).
     public var note: String?
 
     /// Creates a diagnostic.

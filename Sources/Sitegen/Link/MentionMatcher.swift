@@ -1,7 +1,7 @@
 // Finds mentions of profiles in running text: names and aliases as whole words, case-
 // sensitive, in either Unicode normal form (composed, NFC, or decomposed, NFD), the longest
-// match first, with an honorific or rank in front ("Professor Ortega", "Captain Nyi Thuta")
-// taken into the mention and a possessive after it ("Nyi Thuta's") left out of it. A
+// match first, with an honorific or rank in front ("Professor Ortega", "Captain Ana Ruiz")
+// taken into the mention and a possessive after it ("Ana Ruiz's") left out of it. A
 // combining mark continues a word. The honorifics come from the profile types, not from
 // this file.
 // All names are found in one pass over the UTF-8 bytes by one automaton (`ByteAutomaton`):

@@ -73,9 +73,9 @@ public struct PageMeta: Decodable, Hashable, Sendable {
     public var description: String?
 }
 
-/// A defect of the endnotes that cannot be repaired in the text, declared by the editors:
+/// A problem of the endnotes that cannot be repaired in the text, declared by the editors:
 /// it silences exactly `codes` for `note`, and `explanation` is shown to readers.
-public struct DeclaredDefect: Decodable, Hashable, Sendable {
+public struct DeclaredNoteProblem: Decodable, Hashable, Sendable {
     public var note: NoteLabel
     public var codes: [DiagnosticCode]
     public var explanation: String
@@ -84,7 +84,7 @@ public struct DeclaredDefect: Decodable, Hashable, Sendable {
 /// Front matter of `report/notes.md`.
 public struct NotesMeta: Decodable, Hashable, Sendable {
     public var title: String
-    public var declared: [DeclaredDefect]?
+    public var declared: [DeclaredNoteProblem]?
 }
 
 /// One entry of the printed abbreviations list.

@@ -23,7 +23,7 @@ public struct ResolvedNote: Hashable, Sendable {
     public var definition: NoteDefinition?
     /// All references, in reading order.
     public var references: [NoteReference]
-    /// The explanation of a declared defect, shown to readers at the note.
+    /// The explanation of a declared problem, shown to readers at the note.
     public var editorialExplanations: [String]
     /// The chapter at whose end the note is listed: the first that cites it or, for a note
     /// that no text cites, the chapter of the note before it.

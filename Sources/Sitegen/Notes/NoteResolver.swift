@@ -1,8 +1,8 @@
 // Stage 3: resolves endnotes across the whole report. Numbering is global, as in print:
 // references in every chapter are matched with the definitions (usually all in
-// `report/notes.md`), each reference gets a stable id, and every defect of numbering and
+// `report/notes.md`), each reference gets a stable id, and every problem of numbering and
 // definition is reported: undefined references, notes never referenced, duplicate or empty
-// definitions, and markers out of sequence. Defects the editors declared in the notes' front
+// definitions, and markers out of sequence. Problems the editors declared in the notes' front
 // matter are silenced, and their explanations go to the readers instead.
 
 import SitegenMarkdown
@@ -90,7 +90,7 @@ public struct NoteResolver: Sendable {
         let sequence = sequenceDiagnostics(occurrences, definitions: definitions, references: references)
         diagnostics += sequence.map(\.diagnostic)
 
-        // Declared defects silence their diagnostics and explain themselves to readers.
+        // Declared problems silence their diagnostics and explain themselves to readers.
         var explanations: [NoteLabel: [String]] = [:]
         if let notesPage = site.content.notes {
             for declared in notesPage.meta.declared ?? [] {
@@ -101,7 +101,7 @@ public struct NoteResolver: Sendable {
                     diagnostics.append(Diagnostic(
                         file: notesPage.source.path, line: notesPage.source.frontMatterLine, severity: .warning,
                         code: .noteDeclarationUnused,
-                        message: "the declared defect of note \(declared.note) (\(declared.codes.map(\.rawValue).joined(separator: ", "))) no longer occurs; remove the declaration",
+                        message: "the declared problem of note \(declared.note) (\(declared.codes.map(\.rawValue).joined(separator: ", "))) no longer occurs; remove the declaration",
                         note: declared.note.rawValue))
                 }
             }

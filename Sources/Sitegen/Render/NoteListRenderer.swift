@@ -1,5 +1,5 @@
 // Builds the list of endnotes that closes a chapter page, the full report and the Notes page:
-// each note with `id="note-N"`, its text, the editors' explanation of a declared defect, and
+// each note with `id="note-N"`, its text, the editors' explanation of a declared problem, and
 // a labelled back-link to every place that cites it (on this page, or on another chapter's).
 
 import SitegenMarkdown

@@ -103,7 +103,7 @@ struct TimelineBuilder {
     }
 
     /// `pattern` with each `{field}` replaced by the field's value; a missing field and the
-    /// space after it are left out ("{rank} {name} defects" → "Nyi Thuta defects" without a
+    /// space after it are left out ("{title} {name} retires" → "Ana Ruiz retires" without a
     /// rank). Nil when nothing but spaces would remain.
     static func fill(_ pattern: String, _ field: (String) -> String?) -> String? {
         var result = ""
