@@ -77,25 +77,20 @@ public struct PageRenderer: Sendable {
         let abbreviationTerms = profiles.abbreviationTerms
         let renderedBodies = Array(site.chapters.indices).parallelMap { index -> ChapterBody in
             let chapter = site.chapters[index]
-            func renderer() -> BodyRenderer {
-                var r = BodyRenderer(basePath: urls.basePath, source: chapter.page.source, pageURLs: pageURLs,
-                                     slugger: Slugger(), sectionID: chapter.page.slug.rawValue)
-                r.headingIDs = headingIDs[index]
-                r.noteReferenceIDs = notes.referenceIDs(in: chapter.page.slug)
-                r.noteNumbers = noteNumbers
-                r.missingImageNotice = missingImage
-                r.mentionMatcher = profiles.matcher
-                r.abbreviations = profiles.abbreviations
-                r.abbreviationTerms = abbreviationTerms
-                r.strings = t
-                return r
-            }
-            var body = renderer()
+            var body = BodyRenderer(basePath: urls.basePath, source: chapter.page.source, pageURLs: pageURLs,
+                                    slugger: Slugger(), sectionID: chapter.page.slug.rawValue)
+            body.headingIDs = headingIDs[index]
+            body.noteReferenceIDs = notes.referenceIDs(in: chapter.page.slug)
+            body.noteNumbers = noteNumbers
+            body.missingImageNotice = missingImage
+            body.mentionMatcher = profiles.matcher
+            body.abbreviations = profiles.abbreviations
+            body.abbreviationTerms = abbreviationTerms
+            body.strings = t
             body.permalinks = true
             let html = body.render(chapter.document.blocks)
-            var full = renderer()
-            full.headingShift = 1
-            let fullHTML = full.render(chapter.document.blocks)
+            // Rendered once: the full report's rendition is the same tree, rewritten.
+            let fullHTML = FullReportBody.variant(of: html, headings: body.headings)
             return ChapterBody(html: html, fullHTML: fullHTML, headings: body.headings,
                                editorialNotes: body.editorialNotes, mentions: body.mentions, diagnostics: body.diagnostics)
         }
