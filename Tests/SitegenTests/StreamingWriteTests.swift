@@ -29,27 +29,59 @@ struct StreamingWriteTests {
         #expect(leftovers.isEmpty)
     }
 
-    @Test func streamedPagesAreTheBytesOfAPageKeptInMemory() throws {
+    /// The plain site, and the same with offline reading (whose manifest lists every file's
+    /// size and fingerprint: streamed pages give those as they are written).
+    static let sites: [(String, [String: String])] = [
+        ("plain", OutputTests.site),
+        ("offline reading", OutputTests.site.merging(["site.yml": "offline_reading: true\n"]) { $1 }),
+    ]
+
+    @Test(arguments: sites.indices)
+    func streamedPagesAreTheBytesOfAPageKeptInMemory(_ index: Int) throws {
+        let (name, site) = Self.sites[index]
         let root = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        // A site without offline reading (whose manifest needs every file's bytes).
-        let (content, templates) = try OutputTests.materialise(OutputTests.site, in: root)
+        let (content, templates) = try OutputTests.materialise(site, in: root)
         let streamed = root.appendingPathComponent("streamed")
         let options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: streamed.path)
         let result = SiteBuilder(options: options).build()
-        #expect(result.succeeded)
+        #expect(result.succeeded, "\(name)")
         // The pages were written while rendering: the result keeps their paths, not their bytes.
-        #expect(result.files.contains { $0.isWritten && $0.data.isEmpty && $0.path.hasSuffix(".html") })
+        #expect(result.files.contains { $0.isWritten && $0.data.isEmpty && $0.path == "report/one/index.html" }, "\(name)")
         #expect(!result.files.contains { $0.path == "search/index.html" && $0.isWritten })
 
         var inMemory = options
         inMemory.writesOutput = false
         let kept = SiteBuilder(options: inMemory).build()
+        #expect(!kept.files.contains { $0.isWritten })
         let written = try OutputTests.snapshot(streamed)
         #expect(FileManager.default.fileExists(atPath: streamed.appendingPathComponent(OutputLocation.marker).path))
         #expect(Set(written.keys) == Set(kept.files.map(\.path)))
         for file in kept.files {
-            #expect(written[file.path] == file.data, "\(file.path) differs")
+            #expect(written[file.path] == file.data, "\(name): \(file.path) differs")
         }
+        // offline.json (same bytes either way, checked above) lists what was written.
+        #expect((written["offline.json"] != nil) == (name == "offline reading"))
+        if let manifest = written["offline.json"] {
+            let text = String(decoding: manifest, as: UTF8.self)
+            let page = try #require(written["report/one/index.html"])
+            #expect(text.contains("[\"report/one/index.html\",\(page.count),\"\(OfflineManifest.hex(FileDigest.of(page).fingerprint, digits: 8))\"]"))
+        }
+    }
+
+    /// A file written while rendering carries the size and fingerprint of the bytes written.
+    @Test func aStreamedFileCarriesTheDigestOfItsBytes() throws {
+        let root = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let staging = try SiteWriter(outputDirectory: root.appendingPathComponent("public").path).open()
+        for text in ["", "a", "<p>Seven</p>", String(repeating: "ü", count: 1000)] {
+            let file = OutputFile(path: "x/index.html", text: text)
+            let record = staging.written(file)
+            #expect(record.isWritten && record.data.isEmpty && record.path == file.path)
+            #expect(record.digest == FileDigest.of(file.data))
+            #expect(record.digest?.size == text.utf8.count)
+            #expect(FileManager.default.contents(atPath: staging.root.path + "/x/index.html") == file.data)
+        }
+        #expect(FileDigest.of(Data("a".utf8)) != FileDigest.of(Data("b".utf8)))
     }
 }

@@ -41,10 +41,7 @@ struct PageCache: Sendable {
                 let job = boxes.take(index)
                 let file = OutputFile(path: job.path, text: templates.render(job.template, job.model))
                 guard let staging, !job.keepsBytes else { return file }
-                staging.write(file)
-                var written = OutputFile(path: file.path, data: Data())
-                written.isWritten = true
-                return written
+                return staging.written(file)
             }
         }
         if templateSources != templates.sources {

@@ -97,12 +97,13 @@ public struct SiteBuilder: Sendable {
         let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL ?? content.publication.meta.baseURL ?? "/")
         basePath = urls.basePath
         let copied = copiedFiles(content: content, templates: templates, diagnostics: &diagnostics)
-        // A plain build writes each page into the staging folder as soon as it is rendered.
-        // Builds that need the pages' bytes after rendering keep them in memory: strict builds
-        // (the link check), relative links (every page rewritten), offline reading (every file
-        // fingerprinted), the one-file edition, and the preview.
+        // A plain build writes each page into the staging folder as soon as it is rendered
+        // (with offline reading too: the manifest lists the size and fingerprint taken as each
+        // page was written). Builds that need the pages' bytes after rendering keep them in
+        // memory: strict builds (the link check reads every page), relative links (every page
+        // rewritten), the one-file edition (every page inlined), and the preview (its cache).
         let relative = options.relativeLinks ?? content.config.relativeLinks ?? false
-        let reworksPages = options.strict || relative || content.config.offlineReading == true || options.singleFile != nil
+        let reworksPages = options.strict || relative || options.singleFile != nil
         let writer = SiteWriter(outputDirectory: options.outputDirectory, force: options.force)
         var staging: SiteStaging? = nil
         if options.writesOutput && !reworksPages && !diagnostics.hasErrors {

@@ -5,6 +5,9 @@
 // on later visits: a new version means the site changed, and only files whose fingerprint
 // changed are downloaded again. The service worker serves the stored files; it has to sit at
 // the root to control every page, so the theme's `assets/offline-worker.js` is moved there.
+// Pages written into the staging folder as they were rendered no longer have their bytes
+// here: they carry the size and fingerprint taken as they were written (`OutputFile.digest`),
+// so the manifest is the same whether pages stream or not.
 //
 //   offline.json  {"version":"<16 hex>","bytes":<total>,"files":[["index.html",<bytes>,"<8 hex>"],…]}
 
@@ -29,13 +32,13 @@ public struct OfflineManifest: Sendable {
         var entries: [String] = []
         var total = 0
         for file in listed {
-            var hasher = ContentHasher()
-            file.data.withUnsafeBytes { hasher.combine($0) }
-            let hash = Self.hex(hasher.finalize().first, digits: 8)
+            // Pages written while rendering (`isWritten`) carry the digest of the bytes written.
+            let digest = FileDigest.of(file)
+            let hash = Self.hex(digest.fingerprint, digits: 8)
             whole.combine(file.path)
             whole.combine(hash)
-            total += file.data.count
-            entries.append("[\(SearchIndexFiles.string(file.path)),\(file.data.count),\"\(hash)\"]")
+            total += digest.size
+            entries.append("[\(SearchIndexFiles.string(file.path)),\(digest.size),\"\(hash)\"]")
         }
         let version = Self.hex(whole.finalize().first, digits: 16)
         let text = "{\"version\":\"\(version)\",\"bytes\":\(total),\"files\":[\n" + entries.joined(separator: ",\n") + "]}\n"

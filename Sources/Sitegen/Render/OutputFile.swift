@@ -10,6 +10,9 @@ public struct OutputFile: Hashable, Sendable {
     /// True when the file is already in the staging folder of the build (written as soon as
     /// it was rendered); `data` is then empty.
     public var isWritten = false
+    /// For a file already written (`isWritten`): its size and fingerprint, taken from its bytes
+    /// as they were written (the offline manifest lists them).
+    public var digest: FileDigest? = nil
 
     /// Creates an output file from text.
     public init(path: String, text: String) {
@@ -21,6 +24,25 @@ public struct OutputFile: Hashable, Sendable {
     public init(path: String, data: Data) {
         self.path = path
         self.data = data
+    }
+}
+
+/// The size of a file and the fingerprint of its bytes (`ContentHash.first` of them, as
+/// `OfflineManifest` lists it).
+public struct FileDigest: Hashable, Sendable {
+    public var size: Int
+    public var fingerprint: UInt64
+
+    /// The digest of `data`.
+    static func of(_ data: Data) -> FileDigest {
+        var hasher = ContentHasher()
+        data.withUnsafeBytes { hasher.combine($0) }
+        return FileDigest(size: data.count, fingerprint: hasher.finalize().first)
+    }
+
+    /// The digest of `file`: the one taken when it was written, or that of its bytes.
+    static func of(_ file: OutputFile) -> FileDigest {
+        file.digest ?? of(file.data)
     }
 }
 

@@ -92,8 +92,8 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders `model` with the template `name` (known to exist after `load`).
-    public func render(_ name: String, _ model: Any) -> String {
-        library.render(MustacheValues.convert(model) ?? [String: Any](), withTemplate: name) ?? ""
+    public func render(_ name: String, _ model: PageModel) -> String {
+        library.render(model.mustacheValue, withTemplate: name) ?? ""
     }
 
     private static func describe(_ error: Error) -> String {

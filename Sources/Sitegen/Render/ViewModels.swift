@@ -1,4 +1,5 @@
-// The values templates see. Mustache reads them by reflection; every string is escaped by
+// The values templates see, converted for Mustache by `ViewModels+Mustache.swift` (a field
+// added here must be added there; a test says so). Every string is escaped by
 // `{{…}}` in the templates, except the `…HTML` fields, which hold fragments built with the
 // escaping `HTML` tree and are inserted with `{{{…}}}`. They are `Encodable` so that the
 // preview's `BuildCache` can fingerprint a whole page model (`ContentHash`).

@@ -26,6 +26,17 @@ public final class SiteStaging: @unchecked Sendable {
     /// The files that could not be written, as "path: reason".
     var failures: [String] { lock.withLock { failed } }
 
+    /// Writes `file` like `write(_:)` and returns what stands for it once its bytes are
+    /// dropped: its path, `isWritten`, and the digest of the bytes written (for the offline
+    /// manifest).
+    public func written(_ file: OutputFile) -> OutputFile {
+        write(file)
+        var record = OutputFile(path: file.path, data: Data())
+        record.isWritten = true
+        record.digest = FileDigest.of(file.data)
+        return record
+    }
+
     /// Writes `file` (creating its folder), or hard-links the previous output's copy when it
     /// has the same bytes. A failure is kept for `SiteWriter.commit`, which then gives up.
     public func write(_ file: OutputFile) {
