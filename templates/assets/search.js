@@ -1,9 +1,8 @@
 /* sitegen search: the box on every page and the search page (search/?q=…); nothing sent anywhere.
-   The index files are described in Sources/Sitegen/Search/SearchIndexFiles.swift: the search page
-   carries the metadata and records in data blocks, the box fetches meta.json and records.json when
-   focused; then only the terms and text files a query needs. Words, folding, queries and ranking
-   are those of SearchText, SearchQuery and SearchEngine; keep them in step. */
-(() => {
+   Index files: Sources/Sitegen/Search/SearchIndexFiles.swift. Words, folding, queries and ranking:
+   SearchText, SearchQuery and SearchEngine; keep them in step. `async` on the search page (see
+   PageRenderer), so it waits for the document. */
+(go => document.readyState == 'loading' ? addEventListener('DOMContentLoaded', go) : go())(() => {
   'use strict';
   const box = document.getElementById('site-search');
   if (!box || !window.fetch) return;
@@ -357,4 +356,4 @@
   list.addEventListener('keydown', pageKeys);
   if (page.more) page.more.addEventListener('click', () => { page.limit += page.step; render(page, input.value, {units: parse(input.value), results: page.results}); });
   if (input.value.trim()) run(page); else loadIndex().catch(() => {});
-})();
+});

@@ -593,14 +593,18 @@ public struct PageRenderer: Sendable {
         search.links = searchFallbackLinks(site)
         // Its first results wait for the page, a script and a term shard in turn. The page
         // carries the index metadata and the records table (whose bytes arrive while the
-        // scripts' requests wait out their round trip), announces the head start first (it asks
-        // for the shards, so its bytes are the ones the first results wait for), then the
-        // script, and loads no other script (note previews have nothing to do here).
+        // scripts' requests wait out their round trip), announces the head start first, right
+        // after its charset, in the page's first packet (it asks for the shards, so its bytes are
+        // the ones the first results wait for), then the script, which it loads `async` (a
+        // `defer` script waits for the style sheets and their first layout, which on a slow
+        // phone come in with the shards), and loads no other script (note previews have
+        // nothing to do here).
         search.searchMetaJSON = SearchIndexFiles.metaPlaceholder
         search.searchRecordsJSON = SearchIndexFiles.recordsPlaceholder
         search.preloads = siteView.scriptURL.map { [PreloadView(url: urls.asset("search-prefetch.js"), destination: "script"),
                                                     PreloadView(url: $0, destination: "script")] }
         search.site.scripts = []
+        search.site.scriptAsync = true
         emit("search", search, at: "search/")
         jobs[jobs.count - 1].keepsBytes = true
 

@@ -502,11 +502,10 @@ self.addEventListener('fetch', e => {
 """#),
         ("assets/search.js", #"""
 /* sitegen search: the box on every page and the search page (search/?q=…); nothing sent anywhere.
-   The index files are described in Sources/Sitegen/Search/SearchIndexFiles.swift: the search page
-   carries the metadata and records in data blocks, the box fetches meta.json and records.json when
-   focused; then only the terms and text files a query needs. Words, folding, queries and ranking
-   are those of SearchText, SearchQuery and SearchEngine; keep them in step. */
-(() => {
+   Index files: Sources/Sitegen/Search/SearchIndexFiles.swift. Words, folding, queries and ranking:
+   SearchText, SearchQuery and SearchEngine; keep them in step. `async` on the search page (see
+   PageRenderer), so it waits for the document. */
+(go => document.readyState == 'loading' ? addEventListener('DOMContentLoaded', go) : go())(() => {
   'use strict';
   const box = document.getElementById('site-search');
   if (!box || !window.fetch) return;
@@ -860,7 +859,7 @@ self.addEventListener('fetch', e => {
   list.addEventListener('keydown', pageKeys);
   if (page.more) page.more.addEventListener('click', () => { page.limit += page.step; render(page, input.value, {units: parse(input.value), results: page.results}); });
   if (input.value.trim()) run(page); else loadIndex().catch(() => {});
-})();
+});
 
 """#),
         ("assets/site.css", #"""
@@ -1727,17 +1726,17 @@ a:not([href]) { color: inherit; text-decoration: none; }
 <html lang="{{site.language}}">
 <head>
 <meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+{{#preloads}}<link rel="preload" href="{{url}}" as="{{destination}}"{{#crossOrigin}} crossorigin{{/crossOrigin}}>
+{{/preloads}}<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{documentTitle}}</title>
 <meta name="description" content="{{description}}">
 <meta name="referrer" content="no-referrer">
 <meta name="color-scheme" content="light dark">
 {{#canonicalURL}}<link rel="canonical" href="{{canonicalURL}}">
-{{/canonicalURL}}{{>meta}}{{#preloads}}<link rel="preload" href="{{url}}" as="{{destination}}"{{#crossOrigin}} crossorigin{{/crossOrigin}}>
-{{/preloads}}<link rel="icon" href="{{site.basePath}}assets/favicon.svg" type="image/svg+xml">
+{{/canonicalURL}}{{>meta}}<link rel="icon" href="{{site.basePath}}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.stylesheetURL}}">
 {{#site.stylesheets}}<link rel="stylesheet" href="{{.}}">
-{{/site.stylesheets}}{{#site.scriptURL}}<script src="{{site.scriptURL}}" defer></script>
+{{/site.stylesheets}}{{#site.scriptURL}}<script src="{{site.scriptURL}}" {{#site.scriptAsync}}async{{/site.scriptAsync}}{{^site.scriptAsync}}defer{{/site.scriptAsync}}></script>
 {{/site.scriptURL}}{{#site.scripts}}<script src="{{.}}" defer></script>
 {{/site.scripts}}</head>
 <body class="kind-{{kind}}">
