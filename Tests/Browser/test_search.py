@@ -7,14 +7,19 @@ tests follow the content rather than hard-coded ids.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import threading
+import time
 import urllib.parse
+from http.server import ThreadingHTTPServer
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from conftest import SiteRequestHandler
 from sitetools import CONTENT_DIR, PAGES, REPO_ROOT, current_hash, fetch, in_viewport, load, wait_until
 
 FOLDING_TABLE = REPO_ROOT / "Tests/SitegenTests/Fixtures/search-folding.json"
@@ -199,6 +204,73 @@ def test_the_search_page_carries_the_index_metadata_and_records_in_data_blocks(d
     entries = driver.execute_script(
         "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/search-prefetch.js')).length")
     assert entries == 1, f"search-prefetch.js requested {entries} times (the preload was not used)"
+
+
+def test_the_search_page_announces_the_head_start_first_and_loads_search_js_async(site):
+    """The head start's preload is the first request the page makes, in its first packet (the
+    first results wait for it); search.js is async there (a defer script waits for the style
+    sheets and their first layout) and stays defer on the other pages."""
+    html = (site.public_dir / "search/index.html").read_text(encoding="utf-8")
+    head = html[:html.index("</head>")]
+    requests = re.findall(r'<(?:link|script)\b[^>]*?(?:href|src)="([^"]+)"', head)
+    assert requests and requests[0].endswith("/assets/search-prefetch.js"), requests
+    end = html.index(">", html.index('href="' + requests[0])) + 1
+    assert len(gzip.compress(html[:end].encode("utf-8"), compresslevel=6)) <= 1000, "the head start's preload is not in the first packet"
+    assert html.index("<meta charset") < html.index(requests[0]) < html.index("<title>")
+    assert re.search(r'<script src="[^"]*/assets/search\.js" async></script>', head), "search.js is not async on the search page"
+    chapter = (site.public_dir / PAGES["chapter"].strip("/") / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<script src="[^"]*/assets/search\.js" defer></script>', chapter), "search.js is not defer on a chapter page"
+    assert "rel=\"preload\"" not in chapter
+
+
+@pytest.fixture
+def slow_body_site(site):
+    """The built site, its search page sent in two parts 1.5 s apart (the head, then the rest),
+    so that search.js (async, in the head) runs while the document is still loading."""
+    prefix = urllib.parse.urlsplit(site.base_url).path
+
+    class Handler(SiteRequestHandler):
+        site_root = site.public_dir
+
+        def do_GET(self):
+            if urllib.parse.urlsplit(self.path).path != prefix + "search/":
+                return super().do_GET()
+            body = (site.public_dir / "search/index.html").read_bytes()
+            cut = body.index(b"</head>")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[:cut])
+            self.wfile.flush()
+            time.sleep(1.5)
+            self.wfile.write(body[cut:])
+
+    Handler.prefix = prefix
+    server = ThreadingHTTPServer(("127.0.0.1", 0), lambda *a, **kw: Handler(*a, directory=str(site.public_dir), **kw))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_search_js_run_before_the_document_is_parsed_waits_for_it(driver, slow_body_site):
+    """search.js is async on the search page: when it comes in before the rest of the page, it
+    waits for the document (the box, the results list and the data blocks) instead of giving up."""
+    script = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+        document.addEventListener('load', e => {
+          if (e.target.src && e.target.src.endsWith('/assets/search.js')) window.__searchJsRanWhile = document.readyState;
+        }, true);"""})
+    try:
+        driver.get(slow_body_site + "search/?q=Bunthe")
+        results = page_results(driver, 15)
+        ran_while = driver.execute_script("return window.__searchJsRanWhile")
+    finally:
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
+    assert ran_while == "loading", f"search.js ran with the document {ran_while!r}: the test did not exercise the early run"
+    assert results, "no results when search.js ran before the document was parsed"
+    assert driver.find_element(By.ID, "search-query").get_property("value") == "Bunthe"
 
 
 def _timed_requests(driver, url, ready):
