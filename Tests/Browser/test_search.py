@@ -10,16 +10,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import threading
-import time
 import urllib.parse
-from http.server import ThreadingHTTPServer
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import SiteRequestHandler
 from sitetools import CONTENT_DIR, PAGES, REPO_ROOT, current_hash, fetch, in_viewport, load, wait_until
 
 FOLDING_TABLE = REPO_ROOT / "Tests/SitegenTests/Fixtures/search-folding.json"
@@ -199,78 +195,62 @@ def test_the_search_page_carries_the_index_metadata_and_records_in_data_blocks(d
     assert site.url("search/records.json") not in fetched, "the search page fetched the records it carries"
     preload = driver.execute_script(
         "return [...document.querySelectorAll('link[rel=preload]')].map(l => [l.href, l.as, l.crossOrigin])")
-    assert preload == [[site.url("assets/search-prefetch.js"), "script", None], [site.url("assets/search.js"), "script", None]], preload
+    assert preload == [[site.url("assets/search-prefetch.js"), "script", None]], preload
     # The preloaded head start is the one that runs: one request for it, not two.
     entries = driver.execute_script(
         "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/search-prefetch.js')).length")
     assert entries == 1, f"search-prefetch.js requested {entries} times (the preload was not used)"
 
 
-def test_the_search_page_announces_the_head_start_first_and_loads_search_js_async(site):
+def test_the_search_page_announces_the_head_start_first_and_loads_search_js_async_at_its_end(site):
     """The head start's preload is the first request the page makes, in its first packet (the
-    first results wait for it); search.js is async there (a defer script waits for the style
-    sheets and their first layout) and stays defer on the other pages."""
+    first results wait for it); search.js comes after the style sheets, async at the end of the
+    body (a defer script waits for the style sheets and their first layout), after the data
+    blocks it reads; the other pages keep it defer in the head."""
     html = (site.public_dir / "search/index.html").read_text(encoding="utf-8")
-    head = html[:html.index("</head>")]
-    requests = re.findall(r'<(?:link|script)\b[^>]*?(?:href|src)="([^"]+)"', head)
+    requests = re.findall(r'<(?:link|script)\b[^>]*?(?:href|src)="([^"]+)"', html)
     assert requests and requests[0].endswith("/assets/search-prefetch.js"), requests
     end = html.index(">", html.index('href="' + requests[0])) + 1
     assert len(gzip.compress(html[:end].encode("utf-8"), compresslevel=6)) <= 1000, "the head start's preload is not in the first packet"
-    assert html.index("<meta charset") < html.index(requests[0]) < html.index("<title>")
-    assert re.search(r'<script src="[^"]*/assets/search\.js" async></script>', head), "search.js is not async on the search page"
+    assert html.index("<meta charset") < end < html.index("<title>")
+    script = re.findall(r'<script src="([^"]*/assets/search\.js)"([^>]*)></script>', html)
+    assert [a for _, a in script] == [" async"], f"search.js on the search page: {script}"
+    at = html.index('assets/search.js" async')
+    assert html.index("</head>") < html.index('id="search-records"') < at < html.index("</body>")
+    assert not [u for u in requests if u.endswith("/assets/search.js") and html.index(u) < html.index("</head>")], (
+        "search.js is announced in the head of the search page")
     chapter = (site.public_dir / PAGES["chapter"].strip("/") / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<script src="[^"]*/assets/search\.js" defer></script>', chapter), "search.js is not defer on a chapter page"
-    assert "rel=\"preload\"" not in chapter
+    head = chapter[:chapter.index("</head>")]
+    assert re.findall(r'<script src="[^"]*/assets/search\.js"([^>]*)></script>', chapter) == [" defer"]
+    assert "/assets/search.js" in head and 'rel="preload"' not in chapter
 
 
-@pytest.fixture
-def slow_body_site(site):
-    """The built site, its search page sent in two parts 1.5 s apart (the head, then the rest),
-    so that search.js (async, in the head) runs while the document is still loading."""
-    prefix = urllib.parse.urlsplit(site.base_url).path
-
-    class Handler(SiteRequestHandler):
-        site_root = site.public_dir
-
-        def do_GET(self):
-            if urllib.parse.urlsplit(self.path).path != prefix + "search/":
-                return super().do_GET()
-            body = (site.public_dir / "search/index.html").read_bytes()
-            cut = body.index(b"</head>")
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body[:cut])
-            self.wfile.flush()
-            time.sleep(1.5)
-            self.wfile.write(body[cut:])
-
-    Handler.prefix = prefix
-    server = ThreadingHTTPServer(("127.0.0.1", 0), lambda *a, **kw: Handler(*a, directory=str(site.public_dir), **kw))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    server.shutdown()
-    server.server_close()
-
-
-def test_search_js_run_before_the_document_is_parsed_waits_for_it(driver, slow_body_site):
-    """search.js is async on the search page: when it comes in before the rest of the page, it
-    waits for the document (the box, the results list and the data blocks) instead of giving up."""
+@pytest.mark.parametrize("where", ["page", "box"])
+def test_results_are_in_the_page_before_their_texts_are_asked_for(driver, site, where):
+    """Asking for the text chunks (for the snippets) costs a slow phone tens of milliseconds of
+    script time: the result links go into the page first, the texts are asked for after."""
     script = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
-        document.addEventListener('load', e => {
-          if (e.target.src && e.target.src.endsWith('/assets/search.js')) window.__searchJsRanWhile = document.readyState;
-        }, true);"""})
+        new MutationObserver(() => {
+          if (window.__firstResult === undefined && document.querySelector('#search-results a, .site-search-panel ol a'))
+            window.__firstResult = performance.now();
+        }).observe(document, {childList: true, subtree: true});"""})
     try:
-        driver.get(slow_body_site + "search/?q=Bunthe")
-        results = page_results(driver, 15)
-        ran_while = driver.execute_script("return window.__searchJsRanWhile")
+        if where == "page":
+            load(driver, site.url("search/?q=Bunthe"), settle=0.05)
+        else:
+            load(driver, site.url(PAGES["chapter"]), settle=0.05)
+            driver.execute_script("""
+                const box = document.getElementById('site-search');
+                box.focus(); box.value = 'Bunthe'; box.dispatchEvent(new Event('input', {bubbles: true}));""")
+        assert wait_until(lambda: driver.execute_script("return window.__firstResult"), 10), "no result"
+        assert wait_until(lambda: driver.execute_script(
+            "return performance.getEntriesByType('resource').some(e => e.name.includes('/text-'))"), 5), "no text chunk asked for"
+        first, texts = driver.execute_script("""
+            return [window.__firstResult, performance.getEntriesByType('resource').filter(e => e.name.includes('/text-'))
+              .map(e => e.startTime)];""")
     finally:
         driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
-    assert ran_while == "loading", f"search.js ran with the document {ran_while!r}: the test did not exercise the early run"
-    assert results, "no results when search.js ran before the document was parsed"
-    assert driver.find_element(By.ID, "search-query").get_property("value") == "Bunthe"
+    assert first <= min(texts), f"a text chunk was asked for at {min(texts):.0f} ms, before the first result ({first:.0f} ms)"
 
 
 def _timed_requests(driver, url, ready):

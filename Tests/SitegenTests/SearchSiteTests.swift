@@ -25,7 +25,15 @@ struct SearchSiteTests {
         for page in pages {
             let html = String(decoding: page.data, as: UTF8.self)
             #expect(html.contains(#"<form class="site-search" role="search" aria-label="Site" action="/sub/path/search/" method="get""#), "\(page.path)")
-            #expect(html.contains(#"<script src="/sub/path/assets/search.js" defer></script>"#), "\(page.path)")
+            // The search page loads it async at the end of its body (its first results wait
+            // neither for the style sheets nor for their bandwidth); every other page defer in the head.
+            let script = page.path == "search/index.html" ? #"<script src="/sub/path/assets/search.js" async></script>"#
+                : #"<script src="/sub/path/assets/search.js" defer></script>"#
+            #expect(html.components(separatedBy: "/sub/path/assets/search.js\"").count == 2, "\(page.path): search.js once")
+            #expect(html.contains(script), "\(page.path)")
+            if page.path == "search/index.html", let at = html.range(of: script), let records = html.range(of: #"id="search-records""#) {
+                #expect(records.upperBound < at.lowerBound, "search.js before the records it reads")
+            }
             #expect(!html.contains("<script>"), "\(page.path) has an inline script")
         }
     }
@@ -47,9 +55,11 @@ struct SearchSiteTests {
         #expect(html.contains(#"<script type="application/json" id="search-meta">"# + SearchIndexFiles.dataBlock(meta) + "</script>"))
         #expect(html.contains(#"<script type="application/json" id="search-records">"# + SearchIndexFiles.dataBlock(records) + "</script>"))
         #expect(!html.contains("sitegen-search-"), "a placeholder was left in the page")
-        // The head start is announced first, then the script; the records are not fetched.
-        #expect(html.contains(#"<link rel="preload" href="/sub/path/assets/search-prefetch.js" as="script">"#
-            + "\n" + #"<link rel="preload" href="/sub/path/assets/search.js" as="script">"#))
+        // The head start is announced first, right after the charset, and alone (search.js comes
+        // after the style sheets); the records are not fetched.
+        #expect(html.contains(#"<meta charset="utf-8">"# + "\n" + #"<link rel="preload" href="/sub/path/assets/search-prefetch.js" as="script">"#
+            + "\n" + #"<meta name="viewport""#))
+        #expect(html.components(separatedBy: #"rel="preload""#).count == 2, "one preload")
         #expect(!html.contains("records.json"))
         #expect(SearchIndexFiles.dataBlock(meta).utf8.count < 8_000, "the metadata the page carries stays small")
         #expect(!html.contains("notes.js"), "the search page needs no note previews")

@@ -1,8 +1,7 @@
 /* sitegen search: the box on every page and the search page (search/?q=…); nothing sent anywhere.
    Index files: Sources/Sitegen/Search/SearchIndexFiles.swift. Words, folding, queries and ranking:
-   SearchText, SearchQuery and SearchEngine; keep them in step. `async` on the search page (see
-   PageRenderer), so it waits for the document. */
-(go => document.readyState == 'loading' ? addEventListener('DOMContentLoaded', go) : go())(() => {
+   SearchText, SearchQuery and SearchEngine; keep them in step. */
+(() => {
   'use strict';
   const box = document.getElementById('site-search');
   if (!box || !window.fetch) return;
@@ -266,7 +265,12 @@
     if (v.all) { v.all.hidden = !n; v.all.href = searchPage + '?q=' + encodeURIComponent(q.trim()); v.all.textContent = say('all-results', {count: n}); }
     const snippets = () => fill.forEach(([el, r]) => { const t = record(r).text; if (t && !el.firstChild) highlight(el, t, units, 180); });
     if (shown.every(r => texts.has(r))) snippets();
-    else { const seq = v.seq; loadTexts(shown).then(() => { if (seq === v.seq) snippets(); }, () => {}); }
+    else { // texts once the results are drawn (asking takes a slow phone tens of ms); no frames when hidden
+      let asked;
+      const seq = v.seq, go = () => { if (!asked && seq === v.seq) { asked = 1; loadTexts(shown).then(() => { if (seq === v.seq) snippets(); }, () => {}); } };
+      requestAnimationFrame(() => setTimeout(go));
+      setTimeout(go, 100);
+    }
   };
   const run = async v => {
     const q = v.input.value, seq = ++v.seq;
@@ -356,4 +360,4 @@
   list.addEventListener('keydown', pageKeys);
   if (page.more) page.more.addEventListener('click', () => { page.limit += page.step; render(page, input.value, {units: parse(input.value), results: page.results}); });
   if (input.value.trim()) run(page); else loadIndex().catch(() => {});
-});
+})();

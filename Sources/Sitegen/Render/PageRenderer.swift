@@ -591,20 +591,20 @@ public struct PageRenderer: Sendable {
         search.lede = pages.lede(.search, default: nil)
         search.searchExample = config.search
         search.links = searchFallbackLinks(site)
-        // Its first results wait for the page, a script and a term shard in turn. The page
-        // carries the index metadata and the records table (whose bytes arrive while the
-        // scripts' requests wait out their round trip), announces the head start first, right
-        // after its charset, in the page's first packet (it asks for the shards, so its bytes are
-        // the ones the first results wait for), then the script, which it loads `async` (a
-        // `defer` script waits for the style sheets and their first layout, which on a slow
-        // phone come in with the shards), and loads no other script (note previews have
-        // nothing to do here).
+        // Its first results wait for the page, the head start and a term shard in turn, and for
+        // search.js, the style sheets and their first layout to be done by then. The page carries
+        // the index metadata and the records table (whose bytes arrive while the scripts' requests
+        // wait out their round trip); it announces the head start first, right after its charset,
+        // in its first packet (it asks for the shards); it loads search.js `async` at the end of
+        // the body, not preloaded: requested after the style sheets, it leaves them the link
+        // first, so that their first layout is over when the shards come in, and it runs as soon
+        // as it is in (a `defer` script waits for the style sheets and their layout); it loads no
+        // other script (note previews have nothing to do here).
         search.searchMetaJSON = SearchIndexFiles.metaPlaceholder
         search.searchRecordsJSON = SearchIndexFiles.recordsPlaceholder
-        search.preloads = siteView.scriptURL.map { [PreloadView(url: urls.asset("search-prefetch.js"), destination: "script"),
-                                                    PreloadView(url: $0, destination: "script")] }
+        search.preloads = siteView.scriptURL.map { _ in [PreloadView(url: urls.asset("search-prefetch.js"), destination: "script")] }
         search.site.scripts = []
-        search.site.scriptAsync = true
+        search.site.scriptAtEnd = true
         emit("search", search, at: "search/")
         jobs[jobs.count - 1].keepsBytes = true
 

@@ -39,9 +39,9 @@ public struct SiteView: Hashable, Encodable, Sendable {
     /// The site's own style sheets (`stylesheets` in site.yml), loaded after the theme's.
     public var stylesheets: [String] = []
     public var scriptURL: String?
-    /// `scriptURL` loaded `async` instead of `defer` (the search page: its first results do not
-    /// wait for the style sheets; the script waits for the document itself).
-    public var scriptAsync: Bool = false
+    /// `scriptURL` loaded `async` at the end of the body instead of `defer` in the head (the search
+    /// page: its first results wait neither for the style sheets nor for their bandwidth).
+    public var scriptAtEnd: Bool = false
     /// Scripts of the theme, loaded with `defer` on every page (progressive enhancement only).
     public var scripts: [String] = []
     /// The header navigation.

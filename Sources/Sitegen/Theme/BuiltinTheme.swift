@@ -503,9 +503,8 @@ self.addEventListener('fetch', e => {
         ("assets/search.js", #"""
 /* sitegen search: the box on every page and the search page (search/?q=…); nothing sent anywhere.
    Index files: Sources/Sitegen/Search/SearchIndexFiles.swift. Words, folding, queries and ranking:
-   SearchText, SearchQuery and SearchEngine; keep them in step. `async` on the search page (see
-   PageRenderer), so it waits for the document. */
-(go => document.readyState == 'loading' ? addEventListener('DOMContentLoaded', go) : go())(() => {
+   SearchText, SearchQuery and SearchEngine; keep them in step. */
+(() => {
   'use strict';
   const box = document.getElementById('site-search');
   if (!box || !window.fetch) return;
@@ -769,7 +768,12 @@ self.addEventListener('fetch', e => {
     if (v.all) { v.all.hidden = !n; v.all.href = searchPage + '?q=' + encodeURIComponent(q.trim()); v.all.textContent = say('all-results', {count: n}); }
     const snippets = () => fill.forEach(([el, r]) => { const t = record(r).text; if (t && !el.firstChild) highlight(el, t, units, 180); });
     if (shown.every(r => texts.has(r))) snippets();
-    else { const seq = v.seq; loadTexts(shown).then(() => { if (seq === v.seq) snippets(); }, () => {}); }
+    else { // texts once the results are drawn (asking takes a slow phone tens of ms); no frames when hidden
+      let asked;
+      const seq = v.seq, go = () => { if (!asked && seq === v.seq) { asked = 1; loadTexts(shown).then(() => { if (seq === v.seq) snippets(); }, () => {}); } };
+      requestAnimationFrame(() => setTimeout(go));
+      setTimeout(go, 100);
+    }
   };
   const run = async v => {
     const q = v.input.value, seq = ++v.seq;
@@ -859,7 +863,7 @@ self.addEventListener('fetch', e => {
   list.addEventListener('keydown', pageKeys);
   if (page.more) page.more.addEventListener('click', () => { page.limit += page.step; render(page, input.value, {units: parse(input.value), results: page.results}); });
   if (input.value.trim()) run(page); else loadIndex().catch(() => {});
-});
+})();
 
 """#),
         ("assets/site.css", #"""
@@ -1736,8 +1740,8 @@ a:not([href]) { color: inherit; text-decoration: none; }
 {{/canonicalURL}}{{>meta}}<link rel="icon" href="{{site.basePath}}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.stylesheetURL}}">
 {{#site.stylesheets}}<link rel="stylesheet" href="{{.}}">
-{{/site.stylesheets}}{{#site.scriptURL}}<script src="{{site.scriptURL}}" {{#site.scriptAsync}}async{{/site.scriptAsync}}{{^site.scriptAsync}}defer{{/site.scriptAsync}}></script>
-{{/site.scriptURL}}{{#site.scripts}}<script src="{{.}}" defer></script>
+{{/site.stylesheets}}{{#site.scriptURL}}{{^site.scriptAtEnd}}<script src="{{site.scriptURL}}" defer></script>
+{{/site.scriptAtEnd}}{{/site.scriptURL}}{{#site.scripts}}<script src="{{.}}" defer></script>
 {{/site.scripts}}</head>
 <body class="kind-{{kind}}">
 <a class="skip-link" href="#main">{{t.skip_to_content}}</a>
@@ -1779,7 +1783,8 @@ a:not([href]) { color: inherit; text-decoration: none; }
     <span class="offline-status" role="status"></span>
   </div>{{/site.offlineReading}}
 </footer>
-</body>
+{{#site.scriptAtEnd}}{{#site.scriptURL}}<script src="{{site.scriptURL}}" async></script>
+{{/site.scriptURL}}{{/site.scriptAtEnd}}</body>
 </html>
 
 """##),
