@@ -314,6 +314,10 @@ def print_waterfall(title, rows, result_ms):
     print()
     print(f"First result in the page at {result_ms:.0f} ms after the navigation started." if result_ms is not None
           else "No result appeared.")
+    shards = [r["end"] for r in rows if "/terms-" in r["url"] and r["end"] is not None]
+    if shards and result_ms is not None:
+        print(f"The last term shard was in at {max(shards):.0f} ms, the first result about {result_ms - max(shards):.0f} ms "
+              "after it: the page's main thread at work (styles and their layout, scripts, the search itself).")
     print()
 
 

@@ -254,8 +254,10 @@ def test_results_are_in_the_page_before_their_texts_are_asked_for(driver, site, 
 
 
 def _timed_requests(driver, url, ready):
-    """Resource timings of the index files of a page opened with 150 ms of latency added."""
+    """Resource timings of the index files of a page opened with 150 ms of latency added, with an
+    empty cache (files earlier tests fetched would otherwise come from it, without the latency)."""
     driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
     driver.execute_cdp_cmd("Network.emulateNetworkConditions",
                            {"offline": False, "latency": 150, "downloadThroughput": -1, "uploadThroughput": -1})
     try:
