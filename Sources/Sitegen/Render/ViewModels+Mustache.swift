@@ -25,7 +25,7 @@ extension TocEntry: MustacheConvertible {
 
 extension SiteView: MustacheConvertible {
     var mustacheValue: [String: Any] {
-        var f = MustacheFields(capacity: 18)
+        var f = MustacheFields(capacity: 19)
         f.add("title", title)
         f.add("subtitle", subtitle)
         f.add("authors", authors)
@@ -38,6 +38,7 @@ extension SiteView: MustacheConvertible {
         f.add("stylesheetURL", stylesheetURL)
         f.add("stylesheets", stylesheets)
         f.add("scriptURL", scriptURL)
+        f.add("scriptAtEnd", scriptAtEnd)
         f.add("scripts", scripts)
         f.add("navigation", navigation)
         f.add("editorialNotesURL", editorialNotesURL)
