@@ -36,10 +36,19 @@ import Foundation
 public struct SearchIndexFiles: Hashable, Sendable {
     /// The folder of the files, relative to the output.
     public var folder = "search/"
-    /// A terms file is closed once its content passes this many bytes.
+    /// A terms file is closed once its content passes this many bytes (or the larger size that
+    /// keeps the terms within `maxShardFiles` files).
     public var shardBytes = 4096
-    /// A text file is closed once its texts pass this many bytes.
+    /// A text file is closed once its texts pass this many bytes (or the larger size that keeps
+    /// the texts within `maxChunkFiles` files).
     public var chunkBytes = 4096
+    /// At most about this many terms files: past `shardBytes × maxShardFiles` bytes of terms, the
+    /// shards grow with the content instead of their number (each file created costs the build
+    /// an inode, and a host a request's overhead). A site of the shipped report's size keeps
+    /// `shardBytes`.
+    public var maxShardFiles = 128
+    /// At most about this many text files, the same way.
+    public var maxChunkFiles = 512
 
     /// What the search page's data block holds until `SearchIndexer` puts the metadata there: valid
     /// JSON without records, so a page rendered without an index falls back to `meta.json`.
@@ -56,7 +65,10 @@ public struct SearchIndexFiles: Hashable, Sendable {
     public func files(for index: SearchIndex) -> [OutputFile] {
         var files: [OutputFile] = []
 
-        // Terms, in shards of about `shardBytes`.
+        // Terms, in shards of about `shardBytes`, or larger when there are many terms.
+        let encodedPostings = index.postings.map(Self.encode)
+        let termsSize = zip(index.terms, encodedPostings).reduce(0) { $0 + Self.termSize($1.0, $1.1) }
+        let shardTarget = Self.target(total: termsSize, minimum: shardBytes, files: maxShardFiles)
         var shardStarts: [String] = [], shardFiles: [String] = []
         var terms: [String] = [], postings: [String] = [], size = 0
         func closeShard() {
@@ -66,17 +78,18 @@ public struct SearchIndexFiles: Hashable, Sendable {
             files.append(OutputFile(path: folder + shardFiles.last!, text: text))
             terms = []; postings = []; size = 0
         }
-        for (term, list) in zip(index.terms, index.postings) {
+        for (term, encoded) in zip(index.terms, encodedPostings) {
             if terms.isEmpty { shardStarts.append(term) }
-            let encoded = Self.encode(list)
             terms.append(term)
             postings.append(encoded)
-            size += term.utf8.count + encoded.utf8.count + 6
-            if size >= shardBytes { closeShard() }
+            size += Self.termSize(term, encoded)
+            if size >= shardTarget { closeShard() }
         }
         closeShard()
 
-        // Texts, in chunks of about `chunkBytes`.
+        // Texts, in chunks of about `chunkBytes`, or larger when there are many texts.
+        let textsSize = index.records.reduce(0) { $0 + $1.text.utf8.count }
+        let chunkTarget = Self.target(total: textsSize, minimum: chunkBytes, files: maxChunkFiles)
         var chunkStarts: [Int] = [], chunkFiles: [String] = []
         var texts: [String] = []
         size = 0
@@ -92,7 +105,7 @@ public struct SearchIndexFiles: Hashable, Sendable {
             let extras = Self.extras(record)
             texts.append(extras.isEmpty ? Self.string(record.text) : Self.array([record.text] + extras))
             size += record.text.utf8.count
-            if size >= chunkBytes { closeChunk() }
+            if size >= chunkTarget { closeChunk() }
         }
         closeChunk()
 
@@ -123,6 +136,19 @@ public struct SearchIndexFiles: Hashable, Sendable {
             + #","chunkFiles":"# + Self.array(chunkFiles) + "}\n"
         files.append(OutputFile(path: folder + Self.metaName, text: meta))
         return files
+    }
+
+    /// The size at which a file is closed: `minimum`, or `total / files` (rounded up) when that
+    /// is larger, so that `total` bytes make at most `files` files (each closed file holds at
+    /// least the target; the last may hold less).
+    static func target(total: Int, minimum: Int, files: Int) -> Int {
+        guard files > 0 else { return minimum }
+        return max(minimum, total / files + (total % files == 0 ? 0 : 1))
+    }
+
+    /// What a term and its postings count towards a shard's size.
+    static func termSize(_ term: String, _ encoded: String) -> Int {
+        term.utf8.count + encoded.utf8.count + 6
     }
 
     /// Where terms and texts are: small, so that the search page can carry it.
