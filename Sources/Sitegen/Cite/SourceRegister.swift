@@ -1,7 +1,8 @@
 // Stage: the register of sources. Reads every note into citations, joins "Ibid.", "see note N"
 // and short forms ("Kovats and Hajat (2008), p. 45", "Pollan, *Omnivore's Dilemma*, 99") to
 // the nearest earlier full reference they abbreviate, and groups citations into distinct
-// sources, each with the notes that cite it. One pass over the notes; each short form looks at
+// sources, each with the notes that cite it. The notes are read on all cores (each on its
+// own), then joined in one pass in reading order; each short form looks at
 // a bounded number of earlier references with the same family name, so the work is linear in
 // the number of notes.
 
@@ -49,9 +50,13 @@ public struct SourceRegister: Sendable {
         var lastGroup: Int? = nil
         var steps = 0
 
-        for note in index.notes {
-            let text = (note.definition?.blocks ?? []).flatMap(\.inlineRuns).map(\.citationText).joined(separator: " ")
-            let result = reader.read(text, label: note.label)
+        // Reading a note depends on that note alone: all notes are read on every core first,
+        // then joined and grouped in one pass, in order.
+        let readings = index.notes.parallelMap { note in
+            reader.read((note.definition?.blocks ?? []).flatMap(\.inlineRuns).map(\.citationText).joined(separator: " "),
+                        label: note.label)
+        }
+        for (note, result) in zip(index.notes, readings) {
             var kept: [Citation] = []
             var noteGroups: [Int] = []
             func add(_ group: Int, _ citation: Citation, short: Bool) {
