@@ -2,8 +2,8 @@
 //
 // This is the one place in sitegen that calls cmark-gfm. The Debian build of cmark-gfm is
 // not thread-safe (a parse modifies a global character table, and registering the core
-// extensions twice at once aborts), so every call into the library runs behind one lock.
-// Callers may parse from any thread; the rest of the pipeline runs in parallel around it.
+// extensions twice at once aborts), so every parse and render runs behind one lock; reading
+// a finished tree into Swift values runs outside it. Callers may parse from any thread.
 
 import CCmarkGFM
 import Foundation
@@ -30,7 +30,7 @@ public struct MarkdownParser: Sendable {
 
     /// Parses `text` whose top-level blocks stand at `depth` (a figure's content is deeper).
     private func parse(_ text: String, lineOffset: Int, depth: Int) -> MarkdownDocument {
-        let (blocks, flattened): ([Block], SourcePosition?) = withDocument(text) { root, _, _ in
+        let (blocks, flattened): ([Block], SourcePosition?) = withDocument(text, convertsOutsideLock: true) { root, _, _ in
             var converter = CmarkConverter(lineOffset: lineOffset)
             let blocks = converter.blocks(under: root, depth: depth)
             return (blocks, converter.flattenedAt)
@@ -53,26 +53,52 @@ public struct MarkdownParser: Sendable {
     }
 
     /// Parses `text` behind the lock and hands the C tree to `body`; frees everything after.
-    private func withDocument<T>(_ text: String, _ body: (OpaquePointer, OpaquePointer, Int32) -> T) -> T? {
-        CmarkLock.shared.withLock {
+    ///
+    /// What is not thread-safe in cmark-gfm is the parse: `cmark_parser_finish` (and, for
+    /// each table row, `cmark_parser_feed`) adds the extensions' special characters to a
+    /// process-wide table of the inline parser and removes them again when done
+    /// (`cmark_manage_extensions_special_characters`), so a parse running
+    /// beside another one misses or misreads `~` and autolinks; and registering the core
+    /// extensions, and looking them up in the process-wide list, must not race. Reading a
+    /// finished tree (node getters, which only touch that tree) and freeing it use no shared
+    /// state, so with `convertsOutsideLock` the conversion into Swift values runs after the
+    /// lock is released, beside the next document's parse. Rendering stays behind the lock.
+    private func withDocument<T>(_ text: String, convertsOutsideLock: Bool = false,
+                                 _ body: (OpaquePointer, OpaquePointer, Int32) -> T) -> T? {
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        var utf8 = Array(text.utf8)
+        func parsed() -> (parser: OpaquePointer, root: OpaquePointer)? {
             CmarkLock.registerExtensionsOnce()
-            let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
             guard let parser = cmark_parser_new(options) else { return nil }
-            defer { cmark_parser_free(parser) }
             for name in Self.extensions {
                 if let ext = cmark_find_syntax_extension(name) {
                     cmark_parser_attach_syntax_extension(parser, ext)
                 }
             }
-            var utf8 = Array(text.utf8)
             utf8.withUnsafeMutableBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                     cmark_parser_feed(parser, $0, buffer.count)
                 }
             }
-            guard let root = cmark_parser_finish(parser) else { return nil }
-            defer { cmark_node_free(root) }
-            return body(root, parser, options)
+            guard let root = cmark_parser_finish(parser) else {
+                cmark_parser_free(parser)
+                return nil
+            }
+            return (parser, root)
+        }
+        func finish(_ document: (parser: OpaquePointer, root: OpaquePointer)) -> T {
+            defer {
+                cmark_node_free(document.root)
+                cmark_parser_free(document.parser)
+            }
+            return body(document.root, document.parser, options)
+        }
+        if convertsOutsideLock {
+            guard let document = CmarkLock.shared.withLock({ parsed() }) else { return nil }
+            return finish(document)
+        }
+        return CmarkLock.shared.withLock {
+            parsed().map(finish)
         }
     }
 

@@ -38,6 +38,46 @@ struct MarkdownCache: Sendable {
         return document
     }
 
+    /// A text to parse and the line offset of its first line.
+    struct Text: Sendable {
+        var text: String
+        var lineOffset: Int
+    }
+
+    /// The trees of `texts`, in order: those the cache has, and the others parsed on all cores.
+    /// Counts hits and misses as `document` called for each text in turn would.
+    mutating func documents(_ texts: [Text], parser: MarkdownParser) -> [MarkdownDocument] {
+        guard isEnabled else {
+            misses += texts.count
+            return texts.parallelMap { parser.parse($0.text, lineOffset: $0.lineOffset) }
+        }
+        let keys = texts.parallelMap { Key(text: .of($0.text), lineOffset: $0.lineOffset) }
+        var found: [MarkdownDocument?] = []
+        var missing: [Int] = []
+        var firstMiss: [Key: Int] = [:]
+        for key in keys {
+            if let document = current[key] ?? previous[key] {
+                hits += 1
+                current[key] = document
+                found.append(document)
+            } else if firstMiss[key] != nil {
+                hits += 1
+                found.append(nil)
+            } else {
+                misses += 1
+                firstMiss[key] = found.count
+                missing.append(found.count)
+                found.append(nil)
+            }
+        }
+        let parsed = missing.parallelMap { parser.parse(texts[$0].text, lineOffset: texts[$0].lineOffset) }
+        for (index, document) in zip(missing, parsed) {
+            found[index] = document
+            current[keys[index]] = document
+        }
+        return keys.indices.map { found[$0] ?? found[firstMiss[keys[$0]]!]! }
+    }
+
     mutating func beginBuild() {
         hits = 0
         misses = 0

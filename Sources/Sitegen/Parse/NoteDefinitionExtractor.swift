@@ -6,7 +6,7 @@
 // cut at character boundaries and the text between is copied as it is.
 
 /// The result of lifting definitions out of one body.
-struct ExtractedNotes {
+struct ExtractedNotes: Sendable {
     /// The body with definition lines replaced by blank lines (line numbers are preserved).
     var remainder: String
     /// Each definition's label, text (continuation indentation removed) and 1-based body line.
