@@ -114,11 +114,25 @@ public struct SiteBuilder: Sendable {
                 return finish(cache: cache)
             }
         }
+        // The search index is built on another core while the pages are rendered and written
+        // (its records are ready before the templates run). Relative links rewrite the records'
+        // URLs first, so those builds index after rendering.
+        let indexer = SearchIndexer()
+        let indexing = Locked<Background<[OutputFile]>?>(nil)
+        let startIndexing: @Sendable ([SearchRecord]) -> Void = { records in
+            indexing.set(Background { indexer.indexFiles(records) })
+        }
         let (rendered, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied)
-            .run(parsed, notes: notes, profiles: profiles, sources: sources, cache: &cache.pages, staging: staging)
+            .run(parsed, notes: notes, profiles: profiles, sources: sources, cache: &cache.pages, staging: staging,
+                 searchRecordsReady: relative ? nil : startIndexing)
         diagnostics += renderProblems
         mark("render")
-        var site = SearchIndexer().run(relative ? RelativeLinks(basePath: urls.basePath).run(rendered) : rendered)
+        var site: RenderedSite
+        if let background = indexing.value {
+            site = indexer.run(rendered, indexFiles: background.value)
+        } else {
+            site = indexer.run(relative ? RelativeLinks(basePath: urls.basePath).run(rendered) : rendered)
+        }
         if relative { site = SearchIndexScripts().run(site) }
         if content.config.offlineReading == true { site = OfflineManifest().run(site) }
         diagnostics += OutputCollisions.find(in: site.files, staticFiles: content.staticFiles,

@@ -48,7 +48,8 @@ public struct PageRenderer: Sendable {
 
     /// Renders all pages, reusing those `cache` rendered before from the same model.
     func run(_ site: ParsedSite, notes: NoteIndex, profiles: Profiles = .none, sources: SourceRegister? = nil,
-             cache: inout PageCache, staging: SiteStaging? = nil) -> (RenderedSite, [Diagnostic]) {
+             cache: inout PageCache, staging: SiteStaging? = nil,
+             searchRecordsReady: (@Sendable ([SearchRecord]) -> Void)? = nil) -> (RenderedSite, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let publication = site.content.publication.meta
         let pageURLs = contentPageURLs(site)
@@ -617,6 +618,8 @@ public struct PageRenderer: Sendable {
 
         let searchRecords = searchRecords(site, notes: notes, profiles: profiles, sources: SearchSources(
             abstract: abstractHTML, chapters: bodies.mapValues(\.html), noteBodies: noteBodies, documents: documentBodies))
+        // The records are complete before the templates run: the search index can be built meanwhile.
+        searchRecordsReady?(searchRecords)
         var files = cache.render(jobs, with: templates, staging: staging)
         files += SiteFiles.sitemapAndRobots(urls: urls, pages: files.map(\.path))
         files += copiedFiles
