@@ -123,8 +123,11 @@ public struct NoteResolver: Sendable {
         }
 
         // Assemble, in number order, and give each note its home chapter.
+        // Each label's number is looked up once, not in every comparison of the sort.
         let labels = Set(definitions.keys).union(references.keys)
-            .sorted { (numbers[$0] ?? $0.number ?? 0, $0) < (numbers[$1] ?? $1.number ?? 0, $1) }
+            .map { (number: numbers[$0] ?? $0.number ?? 0, label: $0) }
+            .sorted { ($0.number, $0.label) < ($1.number, $1.label) }
+            .map(\.label)
         var notes: [ResolvedNote] = []
         var previousHome: Slug? = site.chapters.first?.page.slug
         for label in labels {
