@@ -46,7 +46,19 @@ struct ContentHasher {
 
     /// Adds bytes, preceded by their length (so that `ab`+`c` differs from `a`+`bc`).
     mutating func combine(_ bytes: UnsafeRawBufferPointer) {
-        word(UInt64(bytes.count) | 0xA5 << 56)
+        beginBytes(count: bytes.count)
+        continueBytes(bytes)
+    }
+
+    /// Begins adding `count` bytes given in pieces by `continueBytes`: the same fingerprint
+    /// as one `combine` of all of them (for a file read back in pieces).
+    mutating func beginBytes(count: Int) {
+        word(UInt64(count) | 0xA5 << 56)
+    }
+
+    /// Adds the next piece of the bytes begun by `beginBytes`; every piece but the last must
+    /// be a multiple of 8 bytes long.
+    mutating func continueBytes(_ bytes: UnsafeRawBufferPointer) {
         var index = 0
         while index + 8 <= bytes.count {
             word(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))

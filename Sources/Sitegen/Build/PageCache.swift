@@ -28,8 +28,9 @@ struct PageCache: Sendable {
     /// Renders `jobs` with `templates` on all cores, except those rendered before with the
     /// same template set, template and model; results keep the order of `jobs`.
     /// With a `staging` folder (and the cache off), each page is written there as soon as it
-    /// is rendered and only its path is kept (except pages marked `keepsBytes`); each job's
-    /// model is released once its page is rendered.
+    /// is rendered (a large one in pieces, `PageSink`) and only its path and digest are kept
+    /// (except pages marked `keepsBytes`); each job's model and fragments are released once its
+    /// page is rendered.
     mutating func render(_ jobs: consuming [PageRenderer.PageJob], with templates: TemplateSet,
                          staging: SiteStaging? = nil) -> [OutputFile] {
         recordedJobs?.append(contentsOf: copy jobs)
@@ -39,11 +40,13 @@ struct PageCache: Sendable {
             jobs = []
             return Array(0..<boxes.count).parallelMap { index in
                 let job = boxes.take(index)
-                let file = OutputFile(path: job.path, text: templates.render(job.template, job.model))
-                guard let staging, !job.keepsBytes else { return file }
-                return staging.written(file)
+                let sink = PageSink(path: job.path, staging: job.keepsBytes ? nil : staging)
+                job.render(with: templates, into: sink)
+                return sink.finish()
             }
         }
+        // The cache fingerprints whole models: fragments in place.
+        let jobs = jobs.parallelMap { $0.materialised() }
         if templateSources != templates.sources {
             entries = [:]
             templateSources = templates.sources

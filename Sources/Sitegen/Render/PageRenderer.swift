@@ -27,12 +27,14 @@ public struct PageRenderer: Sendable {
         /// Kept in memory even when pages are written as they are rendered (the search page,
         /// which gets the index metadata afterwards).
         var keepsBytes = false
+        /// The large parts of the page, made and written in pieces when the page is written
+        /// (the model holds their markers; see `PageFragment`).
+        var fragments: [PageFragment] = []
     }
 
     /// A rendered chapter body and what was met in it.
     struct ChapterBody: Sendable {
         var html: HTML
-        var fullHTML: HTML
         var headings: [HeadingItem]
         var editorialNotes: [EditorialNoteItem]
         var mentions: [MentionRecord]
@@ -76,7 +78,7 @@ public struct PageRenderer: Sendable {
             HeadingIDs.texts(chapter.document.blocks).map { slugger.unique($0) }
         }
         let abbreviationTerms = profiles.abbreviationTerms
-        let renderedBodies = Array(site.chapters.indices).parallelMap { index -> ChapterBody in
+        var renderedBodies = Array(site.chapters.indices).parallelMap { index -> ChapterBody in
             let chapter = site.chapters[index]
             var body = BodyRenderer(basePath: urls.basePath, source: chapter.page.source, pageURLs: pageURLs,
                                     slugger: Slugger(), sectionID: chapter.page.slug.rawValue)
@@ -90,9 +92,9 @@ public struct PageRenderer: Sendable {
             body.strings = t
             body.permalinks = true
             let html = body.render(chapter.document.blocks)
-            // Rendered once: the full report's rendition is the same tree, rewritten.
-            let fullHTML = FullReportBody.variant(of: html, headings: body.headings)
-            return ChapterBody(html: html, fullHTML: fullHTML, headings: body.headings,
+            // Rendered once: the full report's rendition is the same tree, rewritten (when the
+            // full report is written, so that both trees are never held for every chapter).
+            return ChapterBody(html: html, headings: body.headings,
                                editorialNotes: body.editorialNotes, mentions: body.mentions, diagnostics: body.diagnostics)
         }
         var bodies: [Slug: ChapterBody] = [:]
@@ -100,6 +102,7 @@ public struct PageRenderer: Sendable {
             diagnostics += body.diagnostics
             bodies[chapter.page.slug] = body
         }
+        renderedBodies = []
 
         // Note texts, rendered once.
         let sourcesByPath = Dictionary(site.chapters.map { ($0.page.source.path, $0.page.source) }, uniquingKeysWith: { first, _ in first })
@@ -289,9 +292,11 @@ public struct PageRenderer: Sendable {
         }
 
         // Pages are collected as (template, model, path) and rendered on all cores at the end.
+        // Their large parts are fragments, made from the HTML trees only when the page is
+        // written; the trees are released with the last page that needs them.
         var jobs: [PageJob] = []
-        func emit(_ template: String, _ model: PageModel, at path: String) {
-            jobs.append(PageJob(template: template, model: model, path: SiteURLs.file(for: path)))
+        func emit(_ template: String, _ model: PageModel, at path: String, fragments: PageFragment.List = .init()) {
+            jobs.append(PageJob(template: template, model: model, path: SiteURLs.file(for: path), fragments: fragments.fragments))
         }
 
         // Chapters.
@@ -311,9 +316,11 @@ public struct PageRenderer: Sendable {
             var m = model(title: chapter.page.meta.title, kind: "chapter", path: "report/\(slug)/",
                           description: chapter.page.meta.description)
             m.eyebrow = t.format("chapter_of", ["number": String(index + 1), "count": String(site.chapters.count)])
-            m.contentHTML = margin.place(in: body.html).rendered
+            var fragments = PageFragment.List()
+            let html = body.html
+            m.contentHTML = fragments.add { margin.place(in: html) }
             let listed = notes.notes(listedIn: slug)
-            if !listed.isEmpty { m.notesHTML = noteList.section(listed, localChapters: [slug], withSources: true).rendered }
+            if !listed.isEmpty { m.notesHTML = fragments.add { noteList.section(listed, localChapters: [slug], withSources: true) } }
             m.sections = contents[index].sections
             m.citation = citationView
             if let citeScript { m.site.scripts.append(citeScript) }
@@ -322,7 +329,7 @@ public struct PageRenderer: Sendable {
             m.next = index + 1 < site.chapters.count
                 ? LinkView(title: site.chapters[index + 1].page.meta.title, url: urls.chapter(site.chapters[index + 1].page.slug))
                 : LinkView(title: notesTitle, url: urls.notes)
-            emit("chapter", m, at: "report/\(slug)/")
+            emit("chapter", m, at: "report/\(slug)/", fragments: fragments)
         }
 
         // Home: the publication, its abstract and the contents.
@@ -348,39 +355,47 @@ public struct PageRenderer: Sendable {
         // Notes page: all notes in order, grouped by the chapter that cites them.
         var notesModel = model(title: notesTitle, kind: "notes", path: "report/notes/")
         notesModel.lede = pages.lede(.notes, default: t["lede_notes"])
-        var groups: [HTML] = []
-        var current: (Slug?, [ResolvedNote]) = (nil, [])
         let chapterIndex = Dictionary(site.chapters.enumerated().map { ($1.page.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        func flush() {
-            guard !current.1.isEmpty else { return }
-            let title = current.0.flatMap { chapterTitles[$0] } ?? t["notes_heading"]
-            let index = current.0.flatMap { chapterIndex[$0] }
-            let id = "notes-" + (current.0?.rawValue ?? "other")
-            groups.append(.el("section", [("aria-labelledby", id)], [
-                .el("h2", [("id", id)], [.el("a", [("href", current.0.map { urls.chapter($0) } ?? urls.home)], [.text(index.map { chapterLabel($0, title) } ?? title)])]),
-                .el("ol", [("class", "notes")], current.1.flatMap { [.text("\n"), noteList.item($0, localChapters: [], withSources: true)] } + [.text("\n")]),
-            ]))
+        var notesFragments = PageFragment.List()
+        notesModel.notesHTML = notesFragments.add { [noteList, notes, urls, t] in
+            var groups: [HTML] = []
+            var current: (Slug?, [ResolvedNote]) = (nil, [])
+            func flush() {
+                guard !current.1.isEmpty else { return }
+                let title = current.0.flatMap { chapterTitles[$0] } ?? t["notes_heading"]
+                let index = current.0.flatMap { chapterIndex[$0] }
+                let id = "notes-" + (current.0?.rawValue ?? "other")
+                groups.append(.el("section", [("aria-labelledby", id)], [
+                    .el("h2", [("id", id)], [.el("a", [("href", current.0.map { urls.chapter($0) } ?? urls.home)], [.text(index.map { chapterLabel($0, title) } ?? title)])]),
+                    .el("ol", [("class", "notes")], current.1.flatMap { [.text("\n"), noteList.item($0, localChapters: [], withSources: true)] } + [.text("\n")]),
+                ]))
+            }
+            for note in notes.notes {
+                if note.homeChapter != current.0 { flush(); current = (note.homeChapter, []) }
+                current.1.append(note)
+            }
+            flush()
+            return HTML.fragment(groups)
         }
-        for note in notes.notes {
-            if note.homeChapter != current.0 { flush(); current = (note.homeChapter, []) }
-            current.1.append(note)
-        }
-        flush()
-        notesModel.notesHTML = HTML.fragment(groups).rendered
         notesModel.previous = site.chapters.last.map { LinkView(title: $0.page.meta.title, url: urls.chapter($0.page.slug)) }
-        emit("notes", notesModel, at: "report/notes/")
+        emit("notes", notesModel, at: "report/notes/", fragments: notesFragments)
 
         // Full report on one page.
         var full = model(title: publication.title, kind: "full", path: "report/full/")
         full.eyebrow = publication.authors.isEmpty ? nil : t.list(publication.authors.map(\.name))
+        var fullFragments = PageFragment.List()
         full.chaptersHTML = site.chapters.enumerated().map { index, chapter in
-            HTML.el("section", [("class", "chapter"), ("aria-labelledby", chapter.page.slug.rawValue)], [
-                .el("h2", [("id", chapter.page.slug.rawValue)], [
-                    .el("span", [("class", "chapter-number")], [.text(chapterLabel(index))]),
-                    .text(" " + chapter.page.meta.title),
-                ]),
-                bodies[chapter.page.slug]!.fullHTML,
-            ]).rendered
+            let body = bodies[chapter.page.slug]!
+            let (html, headings, label) = (body.html, body.headings, chapterLabel(index))
+            return fullFragments.add {
+                HTML.el("section", [("class", "chapter"), ("aria-labelledby", chapter.page.slug.rawValue)], [
+                    .el("h2", [("id", chapter.page.slug.rawValue)], [
+                        .el("span", [("class", "chapter-number")], [.text(label)]),
+                        .text(" " + chapter.page.meta.title),
+                    ]),
+                    FullReportBody.variant(of: html, headings: headings),
+                ])
+            }
         }
         full.contentHTML = abstractHTML.rendered
         full.contents = contents.map { entry in
@@ -390,9 +405,11 @@ public struct PageRenderer: Sendable {
             e.sections = entry.sections.map { LinkView(title: $0.title, url: "#" + ($0.url.split(separator: "#").last.map(String.init) ?? "")) }
             return e
         }
-        full.notesHTML = noteList.section(notes.notes, localChapters: Set(site.chapters.map(\.page.slug)),
-                                          withSources: true).rendered
-        emit("full", full, at: "report/full/")
+        let chapterSlugs = Set(site.chapters.map(\.page.slug))
+        full.notesHTML = fullFragments.add { [noteList, notes] in
+            noteList.section(notes.notes, localChapters: chapterSlugs, withSources: true)
+        }
+        emit("full", full, at: "report/full/", fragments: fullFragments)
 
         // Abbreviations.
         if let abbreviations = site.content.abbreviations {
@@ -620,6 +637,10 @@ public struct PageRenderer: Sendable {
             abstract: abstractHTML, chapters: bodies.mapValues(\.html), noteBodies: noteBodies, documents: documentBodies))
         // The records are complete before the templates run: the search index can be built meanwhile.
         searchRecordsReady?(searchRecords)
+        // From here the pages' fragments hold the trees they need, and each is released when
+        // its page has been written.
+        bodies = [:]
+        noteBodies = [:]
         var files = cache.render(jobs, with: templates, staging: staging)
         files += SiteFiles.sitemapAndRobots(urls: urls, pages: files.map(\.path))
         files += copiedFiles

@@ -11,9 +11,20 @@ enum FileBytes {
     /// Writes `data` to a new file at `path` (0666 minus the umask, as `Data.write` creates
     /// files); throws a `POSIXError` naming what failed.
     static func write(_ data: Data, to path: String) throws {
+        let fd = try create(path)
+        defer { close(fd) }
+        try write(data, to: fd)
+    }
+
+    /// Creates (or truncates) the file at `path` for writing; returns its descriptor.
+    static func create(_ path: String) throws -> Int32 {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(fd) }
+        return fd
+    }
+
+    /// Writes all of `data` to the open file `fd`.
+    static func write(_ data: Data, to fd: Int32) throws {
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < buffer.count {
@@ -25,6 +36,37 @@ enum FileBytes {
                 offset += written
             }
         }
+    }
+
+    /// The digest of the `size` bytes of the file at `path`, read in pieces (nil when it
+    /// cannot be read or holds another number of bytes).
+    static func digest(of path: String, size: Int) -> FileDigest? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var hasher = ContentHasher()
+        hasher.beginBytes(count: size)
+        let piece = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: piece, alignment: 8)
+        defer { buffer.deallocate() }
+        var total = 0
+        while true {
+            // Fill the whole piece (a multiple of 8 bytes) unless the file ends first.
+            var filled = 0
+            while filled < piece {
+                let count = read(fd, buffer.baseAddress! + filled, piece - filled)
+                if count < 0, errno == EINTR { continue }
+                guard count >= 0 else { return nil }
+                if count == 0 { break }
+                filled += count
+            }
+            guard filled > 0 else { break }
+            hasher.continueBytes(UnsafeRawBufferPointer(rebasing: buffer[..<filled]))
+            total += filled
+            if filled < piece { break }
+        }
+        guard total == size else { return nil }
+        return FileDigest(size: size, fingerprint: hasher.finalize().first)
     }
 
     /// Whether the file at `path` holds exactly `data` (false when it cannot be read). Reads

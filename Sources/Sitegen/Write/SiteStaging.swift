@@ -37,16 +37,42 @@ public final class SiteStaging: @unchecked Sendable {
         return record
     }
 
+    /// Creates the file at `path` (and its folder) for a page written in pieces (`PageSink`);
+    /// returns its descriptor.
+    func create(_ path: String) throws -> Int32 {
+        try makeFolder(of: path)
+        return try FileBytes.create(root.path + "/" + path)
+    }
+
+    /// Records that `path` could not be written; `SiteWriter.commit` then gives up.
+    func fail(_ path: String, _ error: Error) {
+        lock.withLock { failed.append("\(path): \(error.localizedDescription)") }
+    }
+
+    /// The digest of the file written in pieces at `path` (`size` bytes), read back; a file
+    /// that cannot be read back is a failure.
+    func digest(of path: String, size: Int) -> FileDigest? {
+        guard let digest = FileBytes.digest(of: root.path + "/" + path, size: size) else {
+            fail(path, POSIXError(.EIO))
+            return nil
+        }
+        return digest
+    }
+
+    private func makeFolder(of path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !(lock.withLock { folders.contains(folder) }) {
+            try FileManager.default.createDirectory(atPath: root.path + "/" + folder, withIntermediateDirectories: true)
+            lock.withLock { _ = folders.insert(folder) }
+        }
+    }
+
     /// Writes `file` (creating its folder), or hard-links the previous output's copy when it
     /// has the same bytes. A failure is kept for `SiteWriter.commit`, which then gives up.
     public func write(_ file: OutputFile) {
-        let folder = (file.path as NSString).deletingLastPathComponent
         let target = root.path + "/" + file.path
         do {
-            if !(lock.withLock { folders.contains(folder) }) {
-                try FileManager.default.createDirectory(atPath: root.path + "/" + folder, withIntermediateDirectories: true)
-                lock.withLock { _ = folders.insert(folder) }
-            }
+            try makeFolder(of: file.path)
             if let previous {
                 let old = previous.path + "/" + file.path
                 if FileBytes.equals(old, file.data), link(old, target) == 0 { return }
