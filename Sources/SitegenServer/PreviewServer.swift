@@ -76,7 +76,9 @@ public struct PreviewServer: Sendable {
     public func run() async throws {
         let folders = [options.build.contentDirectory, options.build.templatesDirectory]
         let fileSystem = TransientFailureFileSystem(ConfinedFileSystem(folders: folders))
-        let builder = SiteBuilder(options: options.build, fileSystem: fileSystem)
+        var buildOptions = options.build
+        buildOptions.defersSearchIndex = true
+        let builder = SiteBuilder(options: buildOptions, fileSystem: fileSystem)
         let site = PreviewSite()
         let hub = ReloadHub(status: PreviewStatus(build: 0, diagnostics: []))
         let rebuilder = Rebuilder(builder: builder, site: site, hub: hub, console: console,

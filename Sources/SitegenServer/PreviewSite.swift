@@ -23,11 +23,21 @@ final class PreviewSite: Sendable {
     @discardableResult
     func update(with files: [OutputFile], basePath: String, now: Date = Date()) -> (build: Int, changed: Bool) {
         let previous = snapshot
-        if let previous, previous.hasSameOutput(as: files, basePath: basePath) { return (previous.build, false) }
         let build = (previous?.build ?? 0) + 1
         let next = SiteSnapshot(build: build, basePath: basePath, output: files, previous: previous, now: now,
                                 reloadScript: ReloadScript.tag)
+        if let previous, next.changedPaths.isEmpty, next.paths == previous.paths { return (previous.build, false) }
         current.withLockedValue { $0 = next }
         return (build, true)
+    }
+
+    /// Serves `files` as the rest of the build being served (its search index, after the
+    /// pages): same build number, no reload for the pages already open.
+    func complete(with files: [OutputFile], now: Date = Date()) {
+        guard let previous = snapshot else { return }
+        let next = SiteSnapshot(build: previous.build, basePath: previous.paths.basePath, output: files, previous: previous,
+                                now: now, reloadScript: ReloadScript.tag)
+        guard !next.changedPaths.isEmpty else { return }
+        current.withLockedValue { $0 = next }
     }
 }

@@ -5,6 +5,13 @@
 // A build that failed because the process was out of file descriptors or memory is not
 // published: it is tried again a little later (the terminal hears of it once).
 // Builds run on a thread of their own, off the server's threads.
+//
+// A builder that defers its search stage (`BuildOptions.defersSearchIndex`) gives the pages
+// first: they are served at once, with the search index, the search page and the offline
+// manifest of the previous build, and the reload is signalled; the search stage then runs
+// on another thread and its files replace those in the same build (no second reload). A
+// newer build that is served before it finishes makes its result void. The first build
+// runs it in line, so that a site is never served without its index.
 
 import Dispatch
 import Foundation
@@ -28,6 +35,17 @@ final class Rebuilder: Sendable {
     let retryDelay: Duration
     let maximumRetries: Int
     private let cache = NIOLockedValueBox(BuildCache())
+    private let searches = NIOLockedValueBox(SearchState())
+
+    /// What the deferred search stages did.
+    struct SearchState {
+        /// Counts the builds served; a search stage applies only to the build it belongs to.
+        var generation = 0
+        /// The paths the last completed search stage added or changed, and those it took
+        /// away (the offline worker moves to the root), compared with the pages it was given.
+        var made: Set<String>? = nil
+        var removed: Set<String> = []
+    }
 
     init(builder: SiteBuilder, site: PreviewSite, hub: ReloadHub, console: Console, printsTimings: Bool = false,
          fileSystem: TransientFailureFileSystem? = nil, retryDelay: Duration = .milliseconds(250), maximumRetries: Int = 30) {
@@ -58,8 +76,89 @@ final class Rebuilder: Sendable {
             result = await build()
         }
         _ = fileSystem?.tookTransientFailure()
+        guard result.succeeded, let pending = result.pendingSearch else {
+            publish(result, changed: changed)
+            return result
+        }
+        let made = searches.withLockedValue { $0.made }
+        if let made, let previous = site.snapshot {
+            // Pages now, the search stage's files of the previous build until this one's are ready.
+            let removed = searches.withLockedValue { $0.removed }
+            let pages = result.files
+            result.files = Self.interim(pages: pages, made: made, removed: removed, previous: previous)
+            let generation = publish(result, changed: changed)
+            DispatchQueue.global(qos: .utility).async {
+                self.complete(pending, pages: pages, generation: generation)
+            }
+            return result
+        }
+        let pages = result.files
+        let started = ContinuousClock.now
+        let (files, problems) = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: pending.run()) }
+        }
+        result.files = files
+        result.diagnostics = (result.diagnostics + problems).sortedForOutput
+        result.stageTimings.append(("search", (ContinuousClock.now - started) / .seconds(1)))
+        result.elapsedSeconds += (ContinuousClock.now - started) / .seconds(1)
+        if result.succeeded { remember(pages: pages, files: files) }
         publish(result, changed: changed)
         return result
+    }
+
+    /// The files to serve before the search stage is done: the pages, except those the last
+    /// search stage changed or took away, and that stage's files as the previous build has them.
+    static func interim(pages: [OutputFile], made: Set<String>, removed: Set<String>, previous: SiteSnapshot) -> [OutputFile] {
+        var files = pages.filter { !made.contains($0.path) && !removed.contains($0.path) }
+        for path in made.sorted() {
+            if let entry = previous.entries[path] { files.append(OutputFile(path: path, data: entry.data)) }
+        }
+        return files
+    }
+
+    /// The paths a search stage added or changed, given `pages`, and those it took away.
+    static func difference(pages: [OutputFile], files: [OutputFile]) -> (made: Set<String>, removed: Set<String>) {
+        var byPath: [String: Data] = [:]
+        for page in pages { byPath[page.path] = page.data }
+        var made: Set<String> = []
+        for file in files {
+            if let page = byPath.removeValue(forKey: file.path), SiteSnapshot.same(page, file.data) { continue }
+            made.insert(file.path)
+        }
+        return (made, Set(byPath.keys))
+    }
+
+    /// Notes what the search stage changed (see `SearchState`).
+    private func remember(pages: [OutputFile], files: [OutputFile]) {
+        let (made, removed) = Self.difference(pages: pages, files: files)
+        searches.withLockedValue {
+            $0.made = made
+            $0.removed = removed
+        }
+    }
+
+    /// Runs a deferred search stage and serves its files, unless a newer build was served meanwhile.
+    private func complete(_ pending: PendingSearch, pages: [OutputFile], generation: Int) {
+        let started = ContinuousClock.now
+        let (files, problems) = pending.run()
+        let seconds = (ContinuousClock.now - started) / .seconds(1)
+        let (made, removed) = Self.difference(pages: pages, files: files)
+        searches.withLockedValue { state in
+            guard state.generation == generation else { return }
+            for problem in problems { console.error(problem.description) }
+            let errors = problems.filter { $0.severity == .error }
+            guard errors.isEmpty else {
+                hub.publish(PreviewStatus(build: site.snapshot?.build ?? 0, diagnostics: errors.map(\.description),
+                                          warnings: problems.count - errors.count))
+                return
+            }
+            site.complete(with: files)
+            state.made = made
+            state.removed = removed
+            if printsTimings {
+                console.print("  search \(String(format: "%.1f", seconds * 1000)) ms (after the reload of build \(site.snapshot?.build ?? 0))")
+            }
+        }
     }
 
     private func build() async -> BuildResult {
@@ -71,18 +170,25 @@ final class Rebuilder: Sendable {
         }
     }
 
-    private func publish(_ result: BuildResult, changed: [String]) {
+    /// Serves a good build, or reports a failed one; returns the generation of the builds served.
+    @discardableResult
+    private func publish(_ result: BuildResult, changed: [String]) -> Int {
         let cause = changed.isEmpty ? "" : " (\(Self.describe(changed)))"
         let milliseconds = Int((result.elapsedSeconds * 1000).rounded())
         if result.succeeded {
-            let (build, isNew) = site.update(with: result.files, basePath: result.basePath ?? "/")
+            let (build, isNew, generation) = searches.withLockedValue { state in
+                state.generation += 1
+                let (build, isNew) = site.update(with: result.files, basePath: result.basePath ?? "/")
+                return (build, isNew, state.generation)
+            }
+            hub.publish(PreviewStatus(build: build, diagnostics: []))
             for warning in result.diagnostics { console.error(warning.description) }
             if printsTimings {
                 console.print("  " + result.stageTimings.map { "\($0.0) \(String(format: "%.1f", $0.1 * 1000)) ms" }.joined(separator: ", "))
             }
-            hub.publish(PreviewStatus(build: build, diagnostics: []))
             console.print("Build \(build)\(isNew ? "" : ", unchanged"): \(result.pageCount) pages in \(milliseconds) ms, "
                           + "\(result.statistics.summary)\(cause)")
+            return generation
         } else {
             for diagnostic in result.diagnostics { console.error(diagnostic.description) }
             // Pages show the errors; warnings, often consequences of an error (the notes of a
@@ -93,6 +199,7 @@ final class Rebuilder: Sendable {
             hub.publish(PreviewStatus(build: build, diagnostics: errors, warnings: result.warningCount))
             console.print("Build failed: \(result.errorCount) error\(result.errorCount == 1 ? "" : "s") in \(milliseconds) ms\(cause); "
                           + (build > 0 ? "still serving build \(build)" : "nothing to serve yet"))
+            return searches.withLockedValue { $0.generation }
         }
     }
 

@@ -68,8 +68,9 @@ struct SiteMiddleware<Context: RequestContext>: RouterMiddleware {
                 return Response(status: .notModified, headers: headers)
             }
         }
-        headers[.contentLength] = String(file.body.readableBytes)
-        let body = request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: file.body)
+        headers[.contentLength] = String(file.length)
+        let body = request.method == .head ? ResponseBody()
+            : file.parts.count == 1 ? ResponseBody(byteBuffer: file.parts[0]) : ResponseBody(contentsOf: file.parts)
         return Response(status: status, headers: headers, body: body)
     }
 

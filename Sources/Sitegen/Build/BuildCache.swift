@@ -3,6 +3,9 @@
 //
 // - `MarkdownStage`: a parsed body is reused when the exact text (and its line offset) was
 //   parsed by the previous build, so an edit to one chapter re-parses that chapter only.
+// - `NoteResolver` and `SourceRegister` (`StageCache`): their results are reused when the
+//   parsed trees, labels and paths they read are those of the previous build, so an edit to a
+//   chapter's text that touches no note reference, or to a profile, reads no note again.
 // - `PageRenderer`: a page is rendered through Mustache only when its template set or its
 //   view model differs from the previous build. Dependencies need no bookkeeping: a page
 //   that shows something of the edited file (the Notes page listing its notes, the full
@@ -15,11 +18,13 @@
 /// Results of the previous build, reused by the next one where their inputs are unchanged.
 public struct BuildCache: Sendable {
     var markdown: MarkdownCache
+    var stages: StageCache
     var pages: PageCache
 
     /// An empty cache that remembers what each build produced.
     public init() {
         markdown = MarkdownCache(isEnabled: true)
+        stages = StageCache(isEnabled: true)
         pages = PageCache(isEnabled: true)
     }
 
@@ -27,19 +32,23 @@ public struct BuildCache: Sendable {
     static var disabled: BuildCache {
         var cache = BuildCache()
         cache.markdown = MarkdownCache(isEnabled: false)
+        cache.stages = StageCache(isEnabled: false)
         cache.pages = PageCache(isEnabled: false)
         return cache
     }
 
     /// What the most recent build parsed and rendered, and what it reused.
     public var statistics: BuildStatistics {
-        BuildStatistics(markdownParsed: markdown.misses, markdownReused: markdown.hits,
-                        pagesRendered: pages.misses, pagesReused: pages.hits)
+        var statistics = BuildStatistics(markdownParsed: markdown.misses, markdownReused: markdown.hits,
+                                         pagesRendered: pages.misses, pagesReused: pages.hits)
+        statistics.stagesReused = stages.reused
+        return statistics
     }
 
     /// Starts counting for a new build.
     mutating func beginBuild() {
         markdown.beginBuild()
+        stages.beginBuild()
         pages.beginBuild()
     }
 
@@ -60,11 +69,14 @@ public struct BuildStatistics: Hashable, Sendable {
     public var pagesRendered: Int
     /// Pages whose HTML was reused.
     public var pagesReused: Int
+    /// Stages whose whole result was reused (`notes`, `sources`).
+    public var stagesReused: [String] = []
 
-    /// `re-rendered 3 pages, reused 9; parsed 1 text, reused 330`.
+    /// `re-rendered 3 pages, reused 9; parsed 1 text, reused 330; reused notes, sources`.
     public var summary: String {
         func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         return "re-rendered \(count(pagesRendered, "page")), reused \(pagesReused); "
             + "parsed \(count(markdownParsed, "text")), reused \(markdownReused)"
+            + (stagesReused.isEmpty ? "" : "; reused \(stagesReused.joined(separator: ", "))")
     }
 }

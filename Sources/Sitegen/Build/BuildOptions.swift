@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable, Hashable {
     public var relativeLinks: Bool?
     /// Also writes the one-file edition to this path (`--single-file`).
     public var singleFile: String?
+    /// Leaves the search index and the offline manifest to `BuildResult.pendingSearch` (the
+    /// preview, which serves the pages first); only for builds that neither write nor check.
+    public var defersSearchIndex = false
 
     /// Creates options; the defaults are the project layout.
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",
@@ -55,6 +58,9 @@ public struct BuildResult: @unchecked Sendable {
     public var statistics = BuildStatistics(markdownParsed: 0, markdownReused: 0, pagesRendered: 0, pagesReused: 0)
     /// The path the site is served under (`/`, `/sub/path/`), once the content was loaded.
     public var basePath: String?
+    /// With `BuildOptions.defersSearchIndex`: `files` are the pages, and this adds the search
+    /// index and the offline manifest to them.
+    public var pendingSearch: PendingSearch?
 
     /// True when the build produced a site (no errors).
     public var succeeded: Bool { !diagnostics.hasErrors }

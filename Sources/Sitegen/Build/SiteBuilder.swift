@@ -73,12 +73,13 @@ public struct SiteBuilder: Sendable {
         let parsed = MarkdownStage().run(content, cache: &cache.markdown)
         diagnostics += parsed.diagnostics
         mark("parse")
-        let (notes, noteProblems) = NoteResolver().run(parsed)
+        let (notes, noteProblems) = cache.stages.notes(parsed) { NoteResolver().run($0) }
         diagnostics += noteProblems
         mark("notes")
         let (profiles, profileProblems) = ProfileResolver().run(parsed)
         diagnostics += profileProblems
-        let sources = notes.notes.isEmpty ? nil : SourceRegister.build(notes, outlets: profiles.outletNames)
+        let sources = notes.notes.isEmpty ? nil
+            : cache.stages.sources(notes, outlets: profiles.outletNames) { SourceRegister.build($0, outlets: $1) }
         mark("sources")
         sourceSummary = sources.map { ($0.sources.count, $0.unparsedNotes.count) }
 
@@ -116,7 +117,9 @@ public struct SiteBuilder: Sendable {
         }
         // The search index is built on another core while the pages are rendered and written
         // (its records are ready before the templates run). Relative links rewrite the records'
-        // URLs first, so those builds index after rendering.
+        // URLs first, so those builds index after rendering; the preview indexes after it has
+        // served the pages (`SearchStage`).
+        let defersSearch = options.defersSearchIndex && !options.writesOutput && !options.strict && options.singleFile == nil
         let indexer = SearchIndexer()
         let indexing = Locked<Background<[OutputFile]>?>(nil)
         let startIndexing: @Sendable ([SearchRecord]) -> Void = { records in
@@ -124,19 +127,23 @@ public struct SiteBuilder: Sendable {
         }
         let (rendered, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied)
             .run(parsed, notes: notes, profiles: profiles, sources: sources, cache: &cache.pages, staging: staging,
-                 searchRecordsReady: relative ? nil : startIndexing)
+                 searchRecordsReady: relative || defersSearch ? nil : startIndexing)
         diagnostics += renderProblems
         mark("render")
-        var site: RenderedSite
-        if let background = indexing.value {
-            site = indexer.run(rendered, indexFiles: background.value)
-        } else {
-            site = indexer.run(relative ? RelativeLinks(basePath: urls.basePath).run(rendered) : rendered)
+        let searchStage = SearchStage(relativeLinks: relative, offlineReading: content.config.offlineReading == true,
+                                      staticFiles: content.staticFiles, themeAssets: Set(templates.allAssets),
+                                      contentDirectory: options.contentDirectory)
+        let pages = relative ? RelativeLinks(basePath: urls.basePath).run(rendered) : rendered
+        if defersSearch {
+            // The preview serves the pages first (see `SearchStage`); collisions among them stop it now.
+            diagnostics += searchStage.collisions(pages.files)
+            let pending = PendingSearch(stage: searchStage, pages: pages, reported: diagnostics)
+            var result = finish(pages.files, notes: notes, cache: cache)
+            result.pendingSearch = pending
+            return result
         }
-        if relative { site = SearchIndexScripts().run(site) }
-        if content.config.offlineReading == true { site = OfflineManifest().run(site) }
-        diagnostics += OutputCollisions.find(in: site.files, staticFiles: content.staticFiles,
-                                             themeAssets: Set(templates.allAssets), contentDirectory: options.contentDirectory)
+        let (site, collisions) = searchStage.run(pages, indexFiles: indexing.value?.value)
+        diagnostics += collisions
         mark("search")
         // Links, anchors and resources are checked in strict builds (CI) and by `sitegen check`.
         if options.strict {
