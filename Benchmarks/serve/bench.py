@@ -42,6 +42,7 @@ WORD = " Benchmarked"
 CHAPTER_NAME = re.compile(r"^\d+-(.+)\.md$")
 TIMINGS = re.compile(r"^\s+((?:[a-z]+ [\d.]+ ms(?:, )?)+)$")
 BUILD = re.compile(r"^Build (\d+)")
+DEFERRED = re.compile(r"^\s+search ([\d.]+) ms \(after the reload")
 
 
 def build() -> None:
@@ -159,7 +160,7 @@ class Editor:
         return "\n".join(lines)
 
 
-def measure_latency(port: int, content: Path, chapter: str, edits: int) -> list[float]:
+def measure_latency(port: int, content: Path, chapter: str, edits: int, timeout: float) -> list[float]:
     listener = EventListener(port)
     listener.start()
     if not listener.hello.wait(10):
@@ -172,9 +173,9 @@ def measure_latency(port: int, content: Path, chapter: str, edits: int) -> list[
         text = editor.text(index)
         saved = time.perf_counter()
         editor.chapter.write_text(text, encoding="utf-8")
-        arrived = listener.wait_for_reload(index + 1, timeout=60)
+        arrived = listener.wait_for_reload(index + 1, timeout=timeout)
         if arrived is None:
-            sys.exit(f"edit {index + 1}: no reload event within 60 s")
+            sys.exit(f"edit {index + 1}: no reload event within {timeout:g} s")
         latencies.append((arrived - saved) * 1000)
     return latencies
 
@@ -187,13 +188,18 @@ class ServerLog(threading.Thread):
         self.stream = stream
         self.pending: dict[str, float] | None = None
         self.builds: list[tuple[str, dict[str, float]]] = []
+        self.deferred: list[float] = []
         self.lock = threading.Lock()
 
     def run(self) -> None:
         for line in self.stream:
             line = line.rstrip("\n")
             timings = TIMINGS.match(line)
-            if timings:
+            deferred = DEFERRED.match(line)
+            if deferred:
+                with self.lock:
+                    self.deferred.append(float(deferred.group(1)))
+            elif timings:
                 self.pending = {name: float(ms) for name, ms in
                                 (part.rsplit(" ", 2)[:2] for part in timings.group(1).split(", "))}
             elif BUILD.match(line):
@@ -249,6 +255,7 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=15)
     parser.add_argument("--duration", type=int, default=5, help="seconds of load for wrk (default 5)")
     parser.add_argument("--no-throughput", action="store_true", help="measure the reload latency only")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds to wait for each reload event (default 120)")
     parser.add_argument("--binary", help="the sitegen binary to run (default: the release build; implies --no-build)")
     parser.add_argument("--no-build", action="store_true", help="use the existing release binary")
     args = parser.parse_args()
@@ -286,9 +293,10 @@ def main() -> None:
         log = ServerLog(server.stdout)
         log.start()
 
-        latencies = measure_latency(port, work / "content", chapter, args.edits)
+        latencies = measure_latency(port, work / "content", chapter, args.edits, args.timeout)
         time.sleep(0.2)
         builds = log.snapshot()
+        deferred = list(log.deferred)
         figures = run_wrk(wrk, url + chapter_url, args.duration) if wrk else None
     finally:
         server.send_signal(signal.SIGINT)
@@ -316,6 +324,8 @@ def main() -> None:
         total = sum(statistics.median(values) for values in stages.values())
         shown = ", ".join(f"{name} {statistics.median(values):.1f}" for name, values in stages.items())
         print(f"| rebuild stages, median of {len(builds)} rebuilds (ms) | {shown} (sum {total:.1f}) |")
+    if deferred:
+        print(f"| search index after the reload, median of {len(deferred)} (ms) | {statistics.median(deferred):.1f} |")
     if first_build:
         print(f"| first build | {first_build} |")
     if builds:
