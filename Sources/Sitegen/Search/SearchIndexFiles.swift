@@ -47,8 +47,12 @@ public struct SearchIndexFiles: Hashable, Sendable {
     /// an inode, and a host a request's overhead). A site of the shipped report's size keeps
     /// `shardBytes`.
     public var maxShardFiles = 128
-    /// At most about this many text files, the same way.
-    public var maxChunkFiles = 512
+    /// At most about this many text files, the same way. Unbounded by default: a first query
+    /// fetches one text file per result it shows, and those results lie in as many different
+    /// files, so larger text files multiply the bytes a reader on a slow connection waits for
+    /// (at 100× the shipped report, 512 files of ≈ 50 KB made a first query ≈ 8× heavier, against
+    /// the +10% the index may cost). Term shards grow instead: a query reads one or two of them.
+    public var maxChunkFiles = Int.max
 
     /// What the search page's data block holds until `SearchIndexer` puts the metadata there: valid
     /// JSON without records, so a page rendered without an index falls back to `meta.json`.
