@@ -122,8 +122,18 @@ public struct SiteBuilder: Sendable {
         let defersSearch = options.defersSearchIndex && !options.writesOutput && !options.strict && options.singleFile == nil
         let indexer = SearchIndexer()
         let indexing = Locked<Background<[OutputFile]>?>(nil)
+        // Its shards and text chunks are written into the staging folder from that core too, as
+        // soon as they are made (a large site has thousands of them, and creating files costs
+        // the kernel more than writing them); the metadata and records files stay in memory,
+        // because the search page gets them as data blocks.
+        let indexStaging = staging
         let startIndexing: @Sendable ([SearchRecord]) -> Void = { records in
-            indexing.set(Background { indexer.indexFiles(records) })
+            indexing.set(Background {
+                let files = indexer.indexFiles(records)
+                guard let indexStaging else { return files }
+                let kept = Set([SearchIndexFiles.metaName, SearchIndexFiles.recordsName].map { indexer.files.folder + $0 })
+                return files.map { kept.contains($0.path) ? $0 : indexStaging.written($0) }
+            })
         }
         let (rendered, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied)
             .run(parsed, notes: notes, profiles: profiles, sources: sources, cache: &cache.pages, staging: staging,
