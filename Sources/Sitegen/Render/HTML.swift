@@ -24,38 +24,16 @@ public indirect enum HTML: Hashable, Sendable {
         .element(name, attributes.compactMap { pair in pair.1.map { Attribute(pair.0, $0) } }, children)
     }
 
-    private static let voidElements: Set<String> = ["br", "hr", "img", "meta", "link", "input", "wbr", "col", "source"]
-
     /// The serialised HTML.
     public var rendered: String {
-        var output = ""
-        output.reserveCapacity(4096)
-        write(to: &output)
-        return output
+        var writer = HTMLWriter()
+        writer.write(self)
+        return writer.finishString()
     }
 
     /// Appends the serialised HTML to `output`.
     public func write(to output: inout String) {
-        switch self {
-        case .text(let string):
-            HTML.escape(string, into: &output, quotes: false)
-        case .fragment(let children):
-            for child in children { child.write(to: &output) }
-        case .element(let name, let attributes, let children):
-            output += "<" + name
-            for attribute in attributes {
-                output += " " + attribute.name
-                if let value = attribute.value {
-                    output += "=\""
-                    HTML.escape(value, into: &output, quotes: true)
-                    output += "\""
-                }
-            }
-            output += ">"
-            guard !HTML.voidElements.contains(name) else { return }
-            for child in children { child.write(to: &output) }
-            output += "</" + name + ">"
-        }
+        output += rendered
     }
 
     /// Escapes `&`, `<`, `>` (and `"`, `'` in attribute values). Runs of text that need no

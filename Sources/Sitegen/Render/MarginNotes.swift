@@ -4,45 +4,64 @@
 // the previews serve; no script is needed and nothing moves when the page has loaded. The
 // copy is made of phrasing content only (blocks become `<span>`s), so it stays valid inside
 // the paragraph that holds the reference, and it carries no `id`, so the page's ids stay unique.
+// The copies are serialised once per note (`NoteListRenderer.prepare`) and written into the
+// chapter body as it is serialised, without building a second tree.
 
 /// Places each note beside its first reference.
 struct MarginNotes {
-    /// The number a note is shown with, and its margin body (text, source line, editors'
-    /// explanations) as blocks.
-    var noteContents: (NoteLabel) -> (number: String, contents: [HTML])?
+    /// The serialised margin note of a label (`margin(_:)`), nil for a note that has none.
+    var marginNote: @Sendable (NoteLabel) -> SerialisedHTML?
 
     /// Elements a margin note may not stand in: headings (their text feeds contents and
     /// titles), tables (a float would stay inside its cell) and links (no nested links).
     private static let excluded: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "table", "a", "pre"]
 
-    /// `body` with a margin note after the first eligible reference to each note.
-    func place(in body: HTML) -> HTML {
-        var placed: Set<NoteLabel> = []
-        return walk(body, eligible: true, placed: &placed)
+    /// The margin note of a note numbered `shown` with `contents` (its text, source line and
+    /// editors' explanations, as blocks).
+    static func margin(shown: String, contents: [HTML]) -> HTML {
+        let number = HTML.el("span", [("class", "margin-note-number")], [.text(shown)])
+        return .el("span", [("class", "margin-note"), ("role", "note"), ("aria-label", "Note \(shown)")],
+                   [number, .text(" ")] + contents.map(MarginNotes.phrasing))
     }
 
-    private func walk(_ node: HTML, eligible: Bool, placed: inout Set<NoteLabel>) -> HTML {
+    /// Writes `body` with a margin note after the first eligible reference to each note.
+    func write(_ body: HTML, into writer: inout HTMLWriter) {
+        var placed: Set<NoteLabel> = []
+        walk(body, eligible: true, placed: &placed, writer: &writer)
+    }
+
+    /// `body` with the margin notes, serialised.
+    func place(in body: HTML) -> SerialisedHTML {
+        var writer = HTMLWriter(capacity: 16_384)
+        write(body, into: &writer)
+        return writer.finish()
+    }
+
+    private func walk(_ node: HTML, eligible: Bool, placed: inout Set<NoteLabel>, writer: inout HTMLWriter) {
         switch node {
         case .text:
-            return node
+            writer.write(node)
         case .fragment(let children):
-            return .fragment(children.flatMap { expand($0, eligible: eligible, placed: &placed) })
+            for child in children { expand(child, eligible: eligible, placed: &placed, writer: &writer) }
         case .element(let name, let attributes, let children):
+            writer.open(name, attributes)
+            guard !HTMLWriter.isVoid(name) else { return }
             let inside = eligible && !MarginNotes.excluded.contains(name)
-            return .element(name, attributes, children.flatMap { expand($0, eligible: inside, placed: &placed) })
+            for child in children { expand(child, eligible: inside, placed: &placed, writer: &writer) }
+            writer.close(name)
         }
     }
 
     /// The node, followed by the margin note when it is a first reference.
-    private func expand(_ node: HTML, eligible: Bool, placed: inout Set<NoteLabel>) -> [HTML] {
+    private func expand(_ node: HTML, eligible: Bool, placed: inout Set<NoteLabel>, writer: inout HTMLWriter) {
         guard eligible, let label = MarginNotes.referencedLabel(node), !placed.contains(label),
-              let (shown, contents) = noteContents(label) else {
-            return [walk(node, eligible: eligible, placed: &placed)]
+              let margin = marginNote(label) else {
+            walk(node, eligible: eligible, placed: &placed, writer: &writer)
+            return
         }
         placed.insert(label)
-        let number = HTML.el("span", [("class", "margin-note-number")], [.text(shown)])
-        return [node, .el("span", [("class", "margin-note"), ("role", "note"), ("aria-label", "Note \(shown)")],
-                          [number, .text(" ")] + contents.map(MarginNotes.phrasing))]
+        writer.write(node)
+        writer.write(margin)
     }
 
     /// The label of a `<sup class="note-ref"><a href="…#note-N">` reference.

@@ -4,8 +4,9 @@
 // model, again inside the rendered String, and a third time as the bytes written. Instead the
 // model holds a short marker where the fragment goes (inserted raw, `{{{…}}}`), the template
 // is rendered with the markers, and the page is written as the template's bytes up to a
-// marker, then the fragment serialised from its HTML tree in pieces (`HTML.stream`), then on to
-// the next marker. The fragment's HTML tree is built only then, and dropped with the page.
+// marker, then the fragment serialised by an `HTMLWriter` that hands its bytes to the page's
+// sink about every 64 KB, then on to the next marker. What the fragment is made of (an HTML
+// tree, note items serialised once) is built only then, and dropped with the page.
 // Byte for byte this is the page the template renders with the fragments in place: a marker
 // inserted with `{{{…}}}` stands exactly where the fragment's text would. A template that uses
 // a fragment's field otherwise (escaped `{{…}}`, twice, or not at all) does not show each
@@ -18,8 +19,15 @@ import Foundation
 struct PageFragment: @unchecked Sendable {   // the closure reads immutable values only
     /// What stands in the model where the fragment goes.
     var marker: String
-    /// The fragment's HTML.
-    var html: () -> HTML
+    /// Writes the fragment's HTML.
+    var write: (inout HTMLWriter) -> Void
+
+    /// The fragment serialised whole.
+    var serialised: String {
+        var writer = HTMLWriter(capacity: 1 << 16)
+        write(&writer)
+        return writer.finishString()
+    }
 
     /// Markers begin with this text; the process's own random number keeps them from meeting
     /// text a page happens to hold.
@@ -29,11 +37,16 @@ struct PageFragment: @unchecked Sendable {   // the closure reads immutable valu
     struct List {
         private(set) var fragments: [PageFragment] = []
 
-        /// Adds a fragment; returns the marker to put in the model in its place.
-        mutating func add(_ html: @escaping () -> HTML) -> String {
+        /// Adds a fragment written by `write`; returns the marker to put in the model in its place.
+        mutating func add(_ write: @escaping (inout HTMLWriter) -> Void) -> String {
             let marker = PageFragment.prefix + String(fragments.count) + ">"
-            fragments.append(PageFragment(marker: marker, html: html))
+            fragments.append(PageFragment(marker: marker, write: write))
             return marker
+        }
+
+        /// Adds a fragment made of the tree `html` builds.
+        mutating func add(html: @escaping () -> HTML) -> String {
+            add { $0.write(html()) }
         }
     }
 
@@ -76,10 +89,10 @@ extension PageRenderer.PageJob {
     /// each marker once).
     func materialised() -> PageRenderer.PageJob {
         guard !fragments.isEmpty else { return self }
-        let texts = Dictionary(uniqueKeysWithValues: fragments.map { ($0.marker, $0.html) })
+        let texts = Dictionary(uniqueKeysWithValues: fragments.map { ($0.marker, $0) })
         func fill(_ value: String?) -> String? {
-            guard let value, value.hasPrefix(PageFragment.prefix), let html = texts[value] else { return value }
-            return html().rendered
+            guard let value, value.hasPrefix(PageFragment.prefix), let fragment = texts[value] else { return value }
+            return fragment.serialised
         }
         var job = self
         job.model.contentHTML = fill(model.contentHTML)
@@ -100,7 +113,9 @@ extension PageRenderer.PageJob {
             var cursor = 0
             for (fragment, range) in zip(fragments, positions).sorted(by: { $0.1.lowerBound < $1.1.lowerBound }) {
                 sink.append(UnsafeRawBufferPointer(rebasing: raw[cursor..<range.lowerBound]))
-                fragment.html().stream(into: sink)
+                var writer = HTMLWriter(sink: sink)
+                fragment.write(&writer)
+                writer.flush()
                 cursor = range.upperBound
             }
             sink.append(UnsafeRawBufferPointer(rebasing: raw[cursor...]))

@@ -157,6 +157,11 @@ public struct PageRenderer: Sendable {
             }
         }
 
+        // Each note's list item and margin copy, serialised once for every page that shows it.
+        let lister = noteList
+        let preparedNotes = Dictionary(uniqueKeysWithValues: zip(notes.notes.map(\.label),
+                                                                 notes.notes.parallelMap { lister.prepare($0, withSources: true) }))
+
         // Bodies that decide which pages exist: the abstract's and the documents' editorial
         // notes (for the Editorial notes page), the timeline's events.
         var abstractRenderer = BodyRenderer(basePath: urls.basePath, source: site.abstract.page.source,
@@ -306,10 +311,7 @@ public struct PageRenderer: Sendable {
                 .map { LinkView(title: $0.text, url: url + "#" + $0.id) }
             return TocEntry(number: String(index + 1), title: chapter.page.meta.title, url: url, sections: sections)
         }
-        let notesByLabel = Dictionary(notes.notes.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
-        let margin = MarginNotes { label in
-            notesByLabel[label].map { (number: $0.number, contents: noteList.contents($0, withSources: true)) }
-        }
+        let margin = MarginNotes { preparedNotes[$0]?.margin }
         for (index, chapter) in site.chapters.enumerated() {
             let slug = chapter.page.slug
             let body = bodies[slug]!
@@ -318,9 +320,11 @@ public struct PageRenderer: Sendable {
             m.eyebrow = t.format("chapter_of", ["number": String(index + 1), "count": String(site.chapters.count)])
             var fragments = PageFragment.List()
             let html = body.html
-            m.contentHTML = fragments.add { margin.place(in: html) }
+            m.contentHTML = fragments.add { margin.write(html, into: &$0) }
             let listed = notes.notes(listedIn: slug)
-            if !listed.isEmpty { m.notesHTML = fragments.add { noteList.section(listed, localChapters: [slug], withSources: true) } }
+            if !listed.isEmpty {
+                m.notesHTML = fragments.add { [noteList] in noteList.writeSection(listed, prepared: preparedNotes, localChapters: [slug], into: &$0) }
+            }
             m.sections = contents[index].sections
             m.citation = citationView
             if let citeScript { m.site.scripts.append(citeScript) }
@@ -357,25 +361,23 @@ public struct PageRenderer: Sendable {
         notesModel.lede = pages.lede(.notes, default: t["lede_notes"])
         let chapterIndex = Dictionary(site.chapters.enumerated().map { ($1.page.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var notesFragments = PageFragment.List()
-        notesModel.notesHTML = notesFragments.add { [noteList, notes, urls, t] in
-            var groups: [HTML] = []
+        notesModel.notesHTML = notesFragments.add { [noteList, notes, urls, t] groups in
             var current: (Slug?, [ResolvedNote]) = (nil, [])
             func flush() {
                 guard !current.1.isEmpty else { return }
                 let title = current.0.flatMap { chapterTitles[$0] } ?? t["notes_heading"]
                 let index = current.0.flatMap { chapterIndex[$0] }
                 let id = "notes-" + (current.0?.rawValue ?? "other")
-                groups.append(.el("section", [("aria-labelledby", id)], [
-                    .el("h2", [("id", id)], [.el("a", [("href", current.0.map { urls.chapter($0) } ?? urls.home)], [.text(index.map { chapterLabel($0, title) } ?? title)])]),
-                    .el("ol", [("class", "notes")], current.1.flatMap { [.text("\n"), noteList.item($0, localChapters: [], withSources: true)] } + [.text("\n")]),
-                ]))
+                groups.open("section", [HTML.Attribute("aria-labelledby", id)])
+                groups.write(.el("h2", [("id", id)], [.el("a", [("href", current.0.map { urls.chapter($0) } ?? urls.home)], [.text(index.map { chapterLabel($0, title) } ?? title)])]))
+                noteList.writeList(current.1, prepared: preparedNotes, localChapters: [], into: &groups)
+                groups.close("section")
             }
             for note in notes.notes {
                 if note.homeChapter != current.0 { flush(); current = (note.homeChapter, []) }
                 current.1.append(note)
             }
             flush()
-            return HTML.fragment(groups)
         }
         notesModel.previous = site.chapters.last.map { LinkView(title: $0.page.meta.title, url: urls.chapter($0.page.slug)) }
         emit("notes", notesModel, at: "report/notes/", fragments: notesFragments)
@@ -387,7 +389,7 @@ public struct PageRenderer: Sendable {
         full.chaptersHTML = site.chapters.enumerated().map { index, chapter in
             let body = bodies[chapter.page.slug]!
             let (html, headings, label) = (body.html, body.headings, chapterLabel(index))
-            return fullFragments.add {
+            return fullFragments.add(html: {
                 HTML.el("section", [("class", "chapter"), ("aria-labelledby", chapter.page.slug.rawValue)], [
                     .el("h2", [("id", chapter.page.slug.rawValue)], [
                         .el("span", [("class", "chapter-number")], [.text(label)]),
@@ -395,7 +397,7 @@ public struct PageRenderer: Sendable {
                     ]),
                     FullReportBody.variant(of: html, headings: headings),
                 ])
-            }
+            })
         }
         full.contentHTML = abstractHTML.rendered
         full.contents = contents.map { entry in
@@ -406,8 +408,8 @@ public struct PageRenderer: Sendable {
             return e
         }
         let chapterSlugs = Set(site.chapters.map(\.page.slug))
-        full.notesHTML = fullFragments.add { [noteList, notes] in
-            noteList.section(notes.notes, localChapters: chapterSlugs, withSources: true)
+        full.notesHTML = fullFragments.add { [noteList, notes] writer in
+            noteList.writeSection(notes.notes, prepared: preparedNotes, localChapters: chapterSlugs, into: &writer)
         }
         emit("full", full, at: "report/full/", fragments: fullFragments)
 
