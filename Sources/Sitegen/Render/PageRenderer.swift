@@ -173,10 +173,12 @@ public struct PageRenderer: Sendable {
         abstractRenderer.missingImageNotice = missingImage
         let abstractHTML = abstractRenderer.render(site.abstract.document.blocks)
         diagnostics += abstractRenderer.diagnostics
+        let abstractText = abstractHTML.rendered
         var documentEditorials: [(Parsed<DocumentMeta>, [EditorialNoteItem])] = []
         var documentMentions: [(Parsed<DocumentMeta>, [MentionRecord])] = []
         var documentBodies: [Slug: HTML] = [:]
-        for document in site.documents {
+        var documentTexts: [Slug: String] = [:]
+        let renderedDocuments = site.documents.parallelMap { document in
             var r = BodyRenderer(basePath: urls.basePath, source: document.page.source, pageURLs: pageURLs,
                                  slugger: Slugger(reserved: ["main"]), sectionID: document.page.slug.rawValue)
             r.mentionMatcher = profiles.matcher
@@ -185,10 +187,15 @@ public struct PageRenderer: Sendable {
             r.permalinks = true
             r.strings = t
             r.missingImageNotice = missingImage
-            documentBodies[document.page.slug] = r.render(document.document.blocks)
-            documentMentions.append((document, r.mentions))
-            diagnostics += r.diagnostics
-            documentEditorials.append((document, r.editorialNotes))
+            let html = r.render(document.document.blocks)
+            return (html: html, text: html.rendered, mentions: r.mentions, editorialNotes: r.editorialNotes, diagnostics: r.diagnostics)
+        }
+        for (document, rendered) in zip(site.documents, renderedDocuments) {
+            documentBodies[document.page.slug] = rendered.html
+            documentTexts[document.page.slug] = rendered.text
+            documentMentions.append((document, rendered.mentions))
+            diagnostics += rendered.diagnostics
+            documentEditorials.append((document, rendered.editorialNotes))
         }
         let documentTitles = Dictionary(uniqueKeysWithValues: site.documents.map { ($0.page.slug, $0.page.meta.title) })
         var timelineMonths: [TimelineMonthView] = []
@@ -338,7 +345,7 @@ public struct PageRenderer: Sendable {
 
         // Home: the publication, its abstract and the contents.
         var home = model(title: publication.title, kind: "home", path: "")
-        home.contentHTML = abstractHTML.rendered
+        home.contentHTML = abstractText
         home.contents = contents
         home.colophon = publication.colophon
         let publisherLine = [publication.publisher, publication.place, publication.year.map(String.init)].compactMap { $0 }
@@ -399,7 +406,7 @@ public struct PageRenderer: Sendable {
                 ])
             })
         }
-        full.contentHTML = abstractHTML.rendered
+        full.contentHTML = abstractText
         full.contents = contents.map { entry in
             var e = entry
             let slug = entry.url.split(separator: "/").last.map(String.init) ?? ""
@@ -443,7 +450,7 @@ public struct PageRenderer: Sendable {
                                         archiveURL: "https://web.archive.org/web/\(publication.year.map(String.init) ?? "2")/" + $0) }
                     ?? FactView(label: t["document_fact_original"], value: unknown),
             ]
-            m.contentHTML = documentBodies[document.page.slug]?.rendered
+            m.contentHTML = documentTexts[document.page.slug]
             emit("document", m, at: "documents/\(document.page.slug)/")
         }
         if !site.documents.isEmpty {
