@@ -30,6 +30,9 @@ struct NoteListRenderer {
         var backLinksOwnParagraph: Bool
         /// The `<span class="margin-note">` copy of the note.
         var margin: SerialisedHTML
+        /// Each reference's back-link (with the space before it) as a page that holds the
+        /// reference shows it, and as any other page does.
+        var backLinks: [(local: SerialisedHTML, remote: SerialisedHTML)]
     }
 
     /// The `<li>` of `note`; back-links to references in `localChapters` stay on the page,
@@ -66,17 +69,23 @@ struct NoteListRenderer {
             head.write(children)
             own = true
         }
+        let backLinks = note.references.indices.map { index in
+            (local: SerialisedHTML(.fragment(backLink(note, index, local: true))),
+             remote: SerialisedHTML(.fragment(backLink(note, index, local: false))))
+        }
         return PreparedNote(head: head.finish(), tail: tail.finish(), backLinksOwnParagraph: own,
-                            margin: SerialisedHTML(MarginNotes.margin(shown: note.number, contents: children)))
+                            margin: SerialisedHTML(MarginNotes.margin(shown: note.number, contents: children)),
+                            backLinks: backLinks)
     }
 
     /// Writes the `<li>` of `note` from its prepared bytes and the page's back-links.
     func write(_ note: ResolvedNote, _ prepared: PreparedNote, localChapters: Set<Slug>, into writer: inout HTMLWriter) {
         writer.write(prepared.head)
-        let backLinks = self.backLinks(note, localChapters: localChapters)
-        if !backLinks.isEmpty {
+        if !prepared.backLinks.isEmpty {
             if prepared.backLinksOwnParagraph { writer.open("p", []) }
-            writer.write(backLinks)
+            for (reference, link) in zip(note.references, prepared.backLinks) {
+                writer.write(localChapters.contains(reference.chapter) ? link.local : link.remote)
+            }
             if prepared.backLinksOwnParagraph { writer.close("p") }
         }
         writer.write(prepared.tail)
@@ -99,23 +108,29 @@ struct NoteListRenderer {
 
     /// The back-links of `note` as a page with `localChapters` shows them.
     private func backLinks(_ note: ResolvedNote, localChapters: Set<Slug>) -> [HTML] {
-        note.references.enumerated().flatMap { index, reference -> [HTML] in
-            let local = localChapters.contains(reference.chapter)
-            let href = (local ? "" : urls.chapter(reference.chapter)) + "#" + reference.id
-            let single = note.references.count == 1
-            var label = single
-                ? strings.format("note_back_single", ["label": note.number])
-                : strings.format("note_back_multiple", ["index": String(index + 1), "count": String(note.references.count),
-                                                        "label": note.number])
-            if !local {
-                label += " " + strings.format("note_back_in_chapter", ["title": chapterTitles[reference.chapter] ?? reference.chapter.rawValue])
-            } else if single {
-                label += " " + strings["note_back_in_text"]
-            }
-            var content: [HTML] = [.text("↩\u{FE0E}")]
-            if note.references.count > 1 { content.append(.el("sup", [], [.text(String(index + 1))])) }
-            return [.text(" "), .el("a", [("href", href), ("class", "note-backref"), ("aria-label", label)], content)]
+        note.references.indices.flatMap { index in
+            backLink(note, index, local: localChapters.contains(note.references[index].chapter))
         }
+    }
+
+    /// The back-link to the `index`th reference of `note` (and the space before it), on the
+    /// page that holds the reference (`local`) or on another.
+    private func backLink(_ note: ResolvedNote, _ index: Int, local: Bool) -> [HTML] {
+        let reference = note.references[index]
+        let href = (local ? "" : urls.chapter(reference.chapter)) + "#" + reference.id
+        let single = note.references.count == 1
+        var label = single
+            ? strings.format("note_back_single", ["label": note.number])
+            : strings.format("note_back_multiple", ["index": String(index + 1), "count": String(note.references.count),
+                                                    "label": note.number])
+        if !local {
+            label += " " + strings.format("note_back_in_chapter", ["title": chapterTitles[reference.chapter] ?? reference.chapter.rawValue])
+        } else if single {
+            label += " " + strings["note_back_in_text"]
+        }
+        var content: [HTML] = [.text("↩\u{FE0E}")]
+        if note.references.count > 1 { content.append(.el("sup", [], [.text(String(index + 1))])) }
+        return [.text(" "), .el("a", [("href", href), ("class", "note-backref"), ("aria-label", label)], content)]
     }
 
     /// What a note shows wherever it stands (list, margin, preview): its text with the
