@@ -61,8 +61,17 @@ struct HTMLWriter {
     /// The bytes written so far.
     var count: Int { bytes.count }
 
-    /// What was written, as serialised HTML.
-    consuming func finish() -> SerialisedHTML { SerialisedHTML(bytes: bytes) }
+    /// What was written, as serialised HTML, in a buffer of its own size (a note's pieces are
+    /// kept for the whole render, tens of thousands of them: the writer's spare room is not).
+    consuming func finish() -> SerialisedHTML {
+        guard bytes.capacity > bytes.count + bytes.count / 8 + 32 else { return SerialisedHTML(bytes: bytes) }
+        return SerialisedHTML(bytes: bytes.withUnsafeBufferPointer { source in
+            [UInt8](unsafeUninitializedCapacity: source.count) { target, initialised in
+                _ = target.initialize(from: source)
+                initialised = source.count
+            }
+        })
+    }
 
     /// What was written, as a string.
     consuming func finishString() -> String { String(decoding: bytes, as: UTF8.self) }
