@@ -154,15 +154,39 @@ public struct ParsedNote: Hashable, Sendable {
 enum SourceKeys {
     /// Lowercased letters and digits of `text`, other characters dropped.
     static func fold(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
+        // ASCII text (most names and keys) byte by byte; other text by Unicode properties.
+        if let ascii = asciiFold(text.utf8) { return ascii }
+        return String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
             $0.properties.isAlphabetic || ("0"..."9").contains($0)
         }))
+    }
+
+    /// `fold` of ASCII bytes (letters lowercased, digits kept, the rest dropped); nil when a
+    /// byte is not ASCII.
+    static func asciiFold<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String? {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(bytes.count)
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if CiteBytes.isASCIILower(byte) || CiteBytes.isDigit(byte) { folded.append(byte) }
+            else if CiteBytes.isASCIIUpper(byte) { folded.append(byte + 32) }
+        }
+        return String(decoding: folded, as: UTF8.self)
     }
 
     /// The first `count` words of a title, folded and joined by "-".
     static func titleWords(_ title: String?, count: Int) -> String {
         guard let title else { return "" }
         var words: [String] = []
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same words, split and folded on bytes.
+            for word in title.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") }) {
+                let folded = asciiFold(word)!
+                if !folded.isEmpty { words.append(folded) }
+                if words.count == count { break }
+            }
+            return words.joined(separator: "-")
+        }
         for word in title.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" }) {
             let folded = fold(String(word))
             if !folded.isEmpty { words.append(folded) }

@@ -53,13 +53,15 @@ extension CitationReader {
         c.kind = .academic
     }
 
+    /// Words and marks of academic publications.
+    static let academicMarks = CitePhrases(["vol.", "Vol.", "no. ", "pp.", " In ", " in: ", " In: ", "ed. ", "eds.", "(eds", "(ed.",
+                                           "edited by", "Edited by", "thesis", "Thesis", "diss.", "Dissertation", "dissertation",
+                                           "University Press", "UP,", "Press", "doi", "Verlag", "Éditions", "Editorial", "Editore",
+                                           "Presses", "thèse", "tesi", "Tesis", "Hrsg.", "a cura di", "(dir.)", "Journal", "Review"])
+
     /// Volume, issue, pages, "In", editors, a thesis: marks of academic work.
     func hasAcademicMarks(_ b: [UInt8]) -> Bool {
-        let marks: [StaticString] = ["vol.", "Vol.", "no. ", "pp.", " In ", " in: ", " In: ", "ed. ", "eds.", "(eds", "(ed.",
-                                     "edited by", "Edited by", "thesis", "Thesis", "diss.", "Dissertation", "dissertation",
-                                     "University Press", "UP,", "Press", "doi", "Verlag", "Éditions", "Editorial", "Editore",
-                                     "Presses", "thèse", "tesi", "Tesis", "Hrsg.", "a cura di", "(dir.)", "Journal", "Review"]
-        if marks.contains(where: { CiteBytes.find(b, $0) != nil }) { return true }
+        if Self.academicMarks.occurs(in: b) { return true }
         // "45(1)", "29:41-55", "2019;12(3)".
         var i = 0
         while i + 3 < b.count {

@@ -32,13 +32,16 @@ public struct CitationReader: Sendable {
         return Self.segments(bytes).compactMap { citation(Array(bytes[$0])) }
     }
 
+    /// Phrases saying a note's address is gone (ASCII case folded).
+    static let linkGonePhrases = CitePhrases([
+        "no longer available", "now erased", "link unavailable", "not re-posted",
+        "no link available", "has not been shared online", "link is dead",
+        "page not found", "no longer online", "since deleted", "since removed",
+        "has been deleted", "has been removed", "plus disponible", "nicht mehr verfügbar",
+        "non più disponibile", "ya no está disponible"], fold: true)
+
     static func saysLinkGone(_ b: [UInt8]) -> Bool {
-        let phrases: [StaticString] = ["no longer available", "now erased", "link unavailable", "not re-posted",
-                                       "no link available", "has not been shared online", "link is dead",
-                                       "page not found", "no longer online", "since deleted", "since removed",
-                                       "has been deleted", "has been removed", "plus disponible", "nicht mehr verfügbar",
-                                       "non più disponibile", "ya no está disponible"]
-        return phrases.contains { CiteBytes.find(b, $0, fold: true) != nil }
+        linkGonePhrases.occurs(in: b)
     }
 
     /// Splits a note at the semicolons between citations: not inside parentheses, brackets,
@@ -118,23 +121,22 @@ public struct CitationReader: Sendable {
 
     /// Lead-ins before a citation: "See also", "Cf.", "Vgl.", "Quoted in".
     static func skipLeadIns(_ b: [UInt8], _ i: Int) -> Int {
-        let leads: [StaticString] = ["See also ", "see also ", "See, e.g., ", "See, for example, ", "See for instance ",
-                                     "See for example ", "See, for instance, ", "see for instance ", "On this point see ",
-                                     "See ", "see ",
-                                     "Cf. ", "cf. ", "Compare ", "E.g., ", "e.g. ", "For example, ", "For instance, ",
-                                     "Quoted in ", "quoted in ", "Cited in ", "cited in ", "As cited in ", "Also ",
-                                     "Siehe auch ", "Siehe ", "Vgl. ", "vgl. ", "Voir aussi ", "Voir ", "voir ",
-                                     "Cité dans ", "Cfr. ", "cfr. ", "Vedi ", "Véase también ", "Véase ", "Ver ",
-                                     "Citado en ", "Citato in ", "Zitiert nach ", "Source: ", "Sources: ", "Source : ",
-                                     "Quelle: ", "Fuente: ", "Fonte: "]
         var j = i
-        var changed = true
-        while changed {
-            changed = false
-            for lead in leads where CiteBytes.has(b, j, lead) { j += lead.utf8CodeUnitCount; changed = true; break }
-        }
+        while let lead = leadIns.first(b, at: j) { j += lead.utf8CodeUnitCount }
         return j
     }
+
+    /// Lead-ins, the first that fits winning.
+    static let leadIns = CitePhrases([
+        "See also ", "see also ", "See, e.g., ", "See, for example, ", "See for instance ",
+        "See for example ", "See, for instance, ", "see for instance ", "On this point see ",
+        "See ", "see ",
+        "Cf. ", "cf. ", "Compare ", "E.g., ", "e.g. ", "For example, ", "For instance, ",
+        "Quoted in ", "quoted in ", "Cited in ", "cited in ", "As cited in ", "Also ",
+        "Siehe auch ", "Siehe ", "Vgl. ", "vgl. ", "Voir aussi ", "Voir ", "voir ",
+        "Cité dans ", "Cfr. ", "cfr. ", "Vedi ", "Véase también ", "Véase ", "Ver ",
+        "Citado en ", "Citato in ", "Zitiert nach ", "Source: ", "Sources: ", "Source : ",
+        "Quelle: ", "Fuente: ", "Fonte: "])
 
     static func ibid(_ b: [UInt8], _ i: Int) -> Int? {
         let marks: [StaticString] = ["Ibid", "ibid", "Ibídem", "Ibidem", "ibidem", "Idem", "idem", "Id.", "Ebd.", "ebd.",
@@ -146,11 +148,15 @@ public struct CitationReader: Sendable {
         return nil
     }
 
+    /// The words before a note number in a reference to another note.
+    static let noteMarks = CitePhrases(["note ", "n. ", "endnote ", "footnote ", "Anm. ", "nota ", "Note ", "Nota "])
+
     /// "see note 20", "supra note 20", "note 20 above", "voir note 20", "vgl. Anm. 20", "vedi nota 20".
     static func seeNote(_ b: [UInt8]) -> Int? {
-        let marks: [StaticString] = ["note ", "n. ", "endnote ", "footnote ", "Anm. ", "nota ", "Note ", "Nota "]
+        let marks = noteMarks.phrases
         var i = 0
         while i < b.count {
+            if !noteMarks.mayStart(b[i]) { i += 1; continue }
             for mark in marks where CiteBytes.has(b, i, mark) && CiteBytes.wordStart(b, i) {
                 var j = i + mark.utf8CodeUnitCount
                 var value = 0

@@ -83,28 +83,39 @@ struct CiteParts {
         return e > i + 8 ? e : nil
     }
 
+    /// Phrases that announce an address, the first that fits winning.
+    static let announcements = CitePhrases([
+        "Available at:", "available at:", "Available from:", "available from:",
+        "Available at", "available at", "Previously available at:", "Retrieved from",
+        "retrieved from", "Disponible sur :", "Disponible sur:", "Disponible en:",
+        "Disponible en :", "Disponible en", "Verfügbar unter:", "verfügbar unter:",
+        "Online verfügbar unter:", "Disponibile su:", "Disponibile all'indirizzo:", "URL:",
+        "[online]", "[Online]", "[Internet]", "[internet]", "Online:", "En ligne :",
+        "En línea:", "doi:", "DOI:", "from https", "from http"])
+
     /// "Available at:", "Retrieved from", "[online]", "[Internet]", "doi:", "URL:", and their translations.
     static func announcement(_ b: [UInt8], _ i: Int) -> Int? {
-        let phrases: [StaticString] = ["Available at:", "available at:", "Available from:", "available from:",
-                                       "Available at", "available at", "Previously available at:", "Retrieved from",
-                                       "retrieved from", "Disponible sur :", "Disponible sur:", "Disponible en:",
-                                       "Disponible en :", "Disponible en", "Verfügbar unter:", "verfügbar unter:",
-                                       "Online verfügbar unter:", "Disponibile su:", "Disponibile all'indirizzo:", "URL:",
-                                       "[online]", "[Online]", "[Internet]", "[internet]", "Online:", "En ligne :",
-                                       "En línea:", "doi:", "DOI:", "from https", "from http"]
-        for phrase in phrases where CiteBytes.has(b, i, phrase) && CiteBytes.wordStart(b, i) {
-            var end = i + phrase.utf8CodeUnitCount
-            if CiteBytes.has(b, i, "from http") { end = i + 5 }
-            // "doi:10.1000/xyz" — the identifier goes too.
-            if CiteBytes.has(b, i, "doi:", fold: true) {
-                while end < b.count, b[end] == CiteBytes.space { end += 1 }
-                while end < b.count, !CiteBytes.isSpace(b[end]) { end += 1 }
-                while end > i, b[end - 1] == UInt8(ascii: ".") { end -= 1 }
-            }
-            return end
+        guard let phrase = announcements.first(b, at: i), CiteBytes.wordStart(b, i) else { return nil }
+        var end = i + phrase.utf8CodeUnitCount
+        if CiteBytes.has(b, i, "from http") { end = i + 5 }
+        // "doi:10.1000/xyz" — the identifier goes too.
+        if CiteBytes.has(b, i, "doi:", fold: true) {
+            while end < b.count, b[end] == CiteBytes.space { end += 1 }
+            while end < b.count, !CiteBytes.isSpace(b[end]) { end += 1 }
+            while end > i, b[end - 1] == UInt8(ascii: ".") { end -= 1 }
         }
-        return nil
+        return end
     }
+
+    /// Words that open an access date, the first that fits winning.
+    static let accessKeywords = CitePhrases([
+        "accessed on", "Accessed on", "accessed", "Accessed", "assessed on", "assessed",
+        "last accessed", "Last accessed", "retrieved on", "Retrieved on", "retrieved",
+        "Retrieved", "viewed on", "Viewed on", "viewed", "Viewed", "consulted on",
+        "consulted", "consulté le", "Consulté le", "consulté", "abgerufen am",
+        "Abgerufen am", "zuletzt abgerufen am", "Zugriff am", "Zugriff:", "consultato il",
+        "Consultato il", "consultato", "consultado el", "Consultado el", "consultado",
+        "cited", "visited on", "visited"])
 
     /// An access date at `i`: its range (with the parentheses or brackets around it) and the date as printed.
     static func accessDate(_ b: [UInt8], _ i: Int) -> (Int, Int, String)? {
@@ -115,14 +126,7 @@ struct CiteParts {
             close = b[i] == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
             k = i + 1
         }
-        let keywords: [StaticString] = ["accessed on", "Accessed on", "accessed", "Accessed", "assessed on", "assessed",
-                                        "last accessed", "Last accessed", "retrieved on", "Retrieved on", "retrieved",
-                                        "Retrieved", "viewed on", "Viewed on", "viewed", "Viewed", "consulted on",
-                                        "consulted", "consulté le", "Consulté le", "consulté", "abgerufen am",
-                                        "Abgerufen am", "zuletzt abgerufen am", "Zugriff am", "Zugriff:", "consultato il",
-                                        "Consultato il", "consultato", "consultado el", "Consultado el", "consultado",
-                                        "cited", "visited on", "visited"]
-        guard let keyword = keywords.first(where: { CiteBytes.has(b, k, $0) && CiteBytes.wordStart(b, k) }) else { return nil }
+        guard let keyword = accessKeywords.first(b, at: k), CiteBytes.wordStart(b, k) else { return nil }
         var j = k + keyword.utf8CodeUnitCount
         while j < b.count, b[j] == CiteBytes.space || b[j] == UInt8(ascii: ":") { j += 1 }
         let dateStart = j

@@ -24,7 +24,8 @@ struct TimelineBuilder {
 
         for file in files {
             for (index, event) in (file.value.events ?? []).enumerated() {
-                let line = file.source.frontMatterLine(containing: event.title).0
+                // The event's line is looked up only for a diagnostic (a search of the file's text).
+                var line: Int? { file.source.frontMatterLine(containing: event.title).0 }
                 guard let day = Day(iso: event.date) else { continue } // reported by DataFileChecker
                 let (text, note, _, problem) = DataLinks.resolve(note: event.note, document: event.document, notes: notes,
                                                                 documents: documents, urls: urls)
@@ -64,7 +65,7 @@ struct TimelineBuilder {
         // Events made from the profiles' dates, by the files' rules.
         for file in files {
             for rule in file.value.fromProfiles ?? [] {
-                let line = file.source.frontMatterLine(containing: rule.title).0
+                var line: Int? { file.source.frontMatterLine(containing: rule.title).0 }
                 guard let collection = profiles.collections.first(where: { $0.type.folder == rule.collection }) else { continue }
                 for person in collection.items where !covered.contains(person.page.slug.rawValue) {
                     let meta = person.page.meta.timelineField(in: collection.type, strings: strings)

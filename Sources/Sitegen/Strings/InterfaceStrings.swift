@@ -38,11 +38,36 @@ public struct InterfaceStrings: Sendable, Hashable {
         return Self.english.values[key] ?? key
     }
 
-    /// The value of `key` with every `{name}` replaced by `arguments[name]`.
+    /// The value of `key` with every `{name}` replaced by `arguments[name]` (in one pass over
+    /// the bytes: a value is never searched again, and `{other}` names not given stay as written).
     public func format(_ key: String, _ arguments: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        Self.fill(self[key], arguments)
+    }
+
+    /// `text` with every `{name}` whose name is a key of `arguments` replaced by its value.
+    static func fill(_ text: String, _ arguments: [String: String]) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            guard let firstOpen = bytes.firstIndex(of: UInt8(ascii: "{")) else { return String(decoding: bytes, as: UTF8.self) }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 32)
+            result.append(contentsOf: bytes[..<firstOpen])
+            var i = firstOpen
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "{"),
+                   let close = bytes[(i + 1)...].firstIndex(where: { $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "{") }),
+                   bytes[close] == UInt8(ascii: "}"),
+                   let value = arguments[String(decoding: bytes[(i + 1)..<close], as: UTF8.self)] {
+                    result.append(contentsOf: value.utf8)
+                    i = close + 1
+                    continue
+                }
+                result.append(byte)
+                i += 1
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
     }
 
     /// `key_one`, `key_other`… chosen by the CLDR plural category of `count` in `language`.
