@@ -127,4 +127,21 @@ struct ByteHotPathTests {
             #expect(SourceKeys.titleWords(text, count: count) == Self.oldTitleWords(text, count: count))
         }
     }
+
+    // MARK: Blank note texts (search records)
+
+    static let blankCases = ["", " ", "\t", "  \t ", "\u{00A0}", "\u{2003}\u{3000}", "\u{1680}\u{202F}\u{205F}", "\n", " \n ",
+                             "\r\n", "a", " a ", "\u{200B}", " \u{0301}", "e\u{0301}", "\u{0301}", "ไทย", "\u{2028}", "\u{85}"]
+
+    @Test("a blank text is what trimming white space left empty", arguments: blankCases)
+    func blankMatchesTrimming(_ text: String) {
+        #expect(PageRenderer.isBlank(text) == text.trimmingCharacters(in: .whitespaces).isEmpty)
+    }
+
+    @Test func blankASCIIIsSpaceAndTabAsForTrimming() {
+        for byte in UInt8(0)..<0x80 {
+            let text = String(UnicodeScalar(byte))
+            #expect(PageRenderer.isBlank(text) == text.trimmingCharacters(in: .whitespaces).isEmpty, "byte \(byte)")
+        }
+    }
 }

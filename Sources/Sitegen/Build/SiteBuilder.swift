@@ -63,9 +63,12 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(problem)
             return finish(cache: cache)
         }
-        let (templates, templateProblems) = TemplateSet.load(from: options.templatesDirectory, fileSystem: fileSystem)
-        diagnostics += templateProblems
+        // The templates are read and parsed on another core while the content is loaded.
+        let templatesDirectory = options.templatesDirectory, templateFileSystem = fileSystem
+        let templateLoading = Background { TemplateSet.load(from: templatesDirectory, fileSystem: templateFileSystem) }
         let (content, contentProblems) = ContentLoader(contentDirectory: options.contentDirectory, fileSystem: fileSystem).load()
+        let (templates, templateProblems) = templateLoading.value
+        diagnostics += templateProblems
         diagnostics += contentProblems
         mark("load")
         guard let templates, let content else { return finish(cache: cache) }

@@ -47,45 +47,38 @@ public struct ContentLoader: Sendable {
         var typeFiles: [String: SourceFile] = [:]
         var stringFiles: [String: SourceFile] = [:]
         var configSource: SourceFile?
-        for relative in relativePaths {
-            // Dot-files and dot-folders (`.nojekyll`, `.well-known/…`) are a host's files: copied as they are.
-            if relative.hasPrefix(".") || relative.contains("/.") {
+        // The files are read and split on every core (each on its own), then filed in the
+        // listing's order, so that the diagnostics come in the same order as before.
+        let roles = relativePaths.map(Self.role)
+        let readable = relativePaths.indices.filter { roles[$0] != .hostFile && roles[$0] != .other }
+        let reads = readable.parallelMap { index in
+            read(relativePaths[index], frontMatterOnly: roles[index] != .page)
+        }
+        var readByIndex: [Int: (SourceFile?, [Diagnostic])] = [:]
+        readByIndex.reserveCapacity(readable.count)
+        for (index, result) in zip(readable, reads) { readByIndex[index] = result }
+        for (index, relative) in relativePaths.enumerated() {
+            let role = roles[index]
+            if role == .hostFile || role == .other {
                 staticFiles.append(relative)
                 continue
             }
-            if relative == "site.yml" || relative == "site.yaml" {
-                let (source, problems) = read(relative, frontMatterOnly: true)
-                diagnostics += problems
-                configSource = source
-                continue
-            }
-            if relative.hasPrefix("i18n/"), relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
-                let (source, problems) = read(relative, frontMatterOnly: true)
-                diagnostics += problems
-                if let source { stringFiles[relative] = source }
-                continue
-            }
-            if relative.hasPrefix("data/") || relative.hasPrefix("types/"), relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
-                let (source, problems) = read(relative, frontMatterOnly: true)
-                diagnostics += problems
-                if let source {
-                    if relative.hasPrefix("types/") { typeFiles[relative] = source } else { dataFiles[relative] = source }
-                }
-                continue
-            }
-            guard relative.hasSuffix(".md") else {
-                staticFiles.append(relative)
-                continue
-            }
-            let (source, problems) = read(relative)
+            let (source, problems) = readByIndex[index]!
             diagnostics += problems
-            if let source { sources[relative] = source }
+            switch role {
+            case .config: configSource = source
+            case .strings: if let source { stringFiles[relative] = source }
+            case .type: if let source { typeFiles[relative] = source }
+            case .data: if let source { dataFiles[relative] = source }
+            case .page: if let source { sources[relative] = source }
+            case .hostFile, .other: break
+            }
         }
 
         func page<Meta: Decodable & Hashable & Sendable>(_ relative: String, as type: Meta.Type, slug: String) -> ContentPage<Meta>? {
             guard let source = sources[relative] else { return nil }
-            switch FrontMatter.decode(type, from: source) {
-            case .success(let meta): return ContentPage(source: source, meta: meta, slug: Slug(rawValue: slug))
+            switch Self.decode(source, as: type, slug: slug) {
+            case .success(let page): return page
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
                 return nil
@@ -108,13 +101,16 @@ public struct ContentLoader: Sendable {
         let typeByFolder = Dictionary(types.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
         var profiles: [String: [ContentPage<ProfileMeta>]] = [:]
         var seenChapterSlugs: [String: String] = [:]
+        // What to do with each page is decided from its path, in order; the front matter of
+        // the pages is then decoded on every core, and the results are taken in that order.
+        var plans: [(String, PagePlan)] = []
         for relative in sources.keys.sorted() {
             let name = (relative as NSString).lastPathComponent
             let folder = (relative as NSString).deletingLastPathComponent
             let stem = String(name.dropLast(3))
             // A page's address is made from its file name (and folder): refused unless URL-safe.
             if let problem = Self.slugProblem(folder: folder, stem: stem) {
-                diagnostics.append(Diagnostic(file: display(relative), severity: .error, code: .contentSlugInvalid, message: problem))
+                plans.append((relative, .problem(Diagnostic(file: display(relative), severity: .error, code: .contentSlugInvalid, message: problem))))
                 continue
             }
             switch (folder, stem) {
@@ -122,32 +118,52 @@ public struct ContentLoader: Sendable {
                 continue
             case ("report", _):
                 guard let slug = Self.chapterSlug(stem) else {
-                    diagnostics.append(Diagnostic(file: display(relative), severity: .error, code: .contentMissing,
-                        message: "chapter files are named with their number first, e.g. 'report/01-introduction.md'"))
+                    plans.append((relative, .problem(Diagnostic(file: display(relative), severity: .error, code: .contentMissing,
+                        message: "chapter files are named with their number first, e.g. 'report/01-introduction.md'"))))
                     continue
                 }
                 if let other = seenChapterSlugs[slug] {
-                    diagnostics.append(Diagnostic(file: display(relative), severity: .error, code: .contentDuplicateSlug,
-                        message: "chapter slug '\(slug)' is also used by \(display(other))"))
+                    plans.append((relative, .problem(Diagnostic(file: display(relative), severity: .error, code: .contentDuplicateSlug,
+                        message: "chapter slug '\(slug)' is also used by \(display(other))"))))
                     continue
                 }
                 seenChapterSlugs[slug] = relative
-                if let chapter = page(relative, as: PageMeta.self, slug: slug) {
-                    chapters.append(chapter)
-                } else if let source = sources[relative] {
-                    unloadedChapters.append(source)
-                }
+                plans.append((relative, .chapter(slug)))
             case ("documents", _):
-                if let document = page(relative, as: DocumentMeta.self, slug: stem) { documents.append(document) }
+                plans.append((relative, .document(stem)))
             case (_, _) where typeByFolder[folder] != nil:
-                guard let source = sources[relative] else { continue }
-                let type = typeByFolder[folder]!
-                let (meta, problems) = ProfileMeta.read(source, as: type)
-                diagnostics += problems
-                if let meta { profiles[type.name, default: []].append(ContentPage(source: source, meta: meta, slug: Slug(rawValue: stem))) }
+                plans.append((relative, .profile(typeByFolder[folder]!, stem)))
             default:
-                let path = folder.isEmpty ? stem : folder + "/" + stem
-                if let other = page(relative, as: PageMeta.self, slug: path) { pages.append(other) }
+                plans.append((relative, .page(folder.isEmpty ? stem : folder + "/" + stem)))
+            }
+        }
+        let loadedSources = sources
+        let loads = plans.parallelMap { relative, plan -> PageLoad in
+            let source = loadedSources[relative]!
+            switch plan {
+            case .problem: return .none
+            case .chapter(let slug): return .chapter(Self.decode(source, as: PageMeta.self, slug: slug))
+            case .document(let stem): return .document(Self.decode(source, as: DocumentMeta.self, slug: stem))
+            case .page(let path): return .page(Self.decode(source, as: PageMeta.self, slug: path))
+            case .profile(let type, let stem):
+                let (meta, problems) = ProfileMeta.read(source, as: type)
+                return .profile(type.name, meta.map { ContentPage(source: source, meta: $0, slug: Slug(rawValue: stem)) }, problems)
+            }
+        }
+        for ((relative, plan), load) in zip(plans, loads) {
+            if case .problem(let diagnostic) = plan { diagnostics.append(diagnostic) }
+            switch load {
+            case .none: break
+            case .chapter(.success(let chapter)): chapters.append(chapter)
+            case .chapter(.failure(let diagnostic)):
+                diagnostics.append(diagnostic)
+                unloadedChapters.append(sources[relative]!)
+            case .document(.success(let document)): documents.append(document)
+            case .page(.success(let page)): pages.append(page)
+            case .document(.failure(let diagnostic)), .page(.failure(let diagnostic)): diagnostics.append(diagnostic)
+            case .profile(let type, let page, let problems):
+                diagnostics += problems
+                if let page { profiles[type, default: []].append(page) }
             }
         }
 
@@ -167,8 +183,10 @@ public struct ContentLoader: Sendable {
         // Every data file is checked and used by its type; one nothing uses is a warning.
         var charts: [CheckedChart] = []
         var timelines: [DataFile<TimelineData>] = []
-        for name in dataFiles.keys.sorted() {
-            let (checked, problems) = DataFileChecker.check(dataFiles[name]!, collections: types.map(\.folder))
+        let folders = types.map(\.folder)
+        let dataNames = dataFiles.keys.sorted()
+        let loadedData = dataFiles
+        for (checked, problems) in dataNames.parallelMap({ DataFileChecker.check(loadedData[$0]!, collections: folders) }) {
             diagnostics += problems
             switch checked {
             case .chart(let chart)?: charts.append(chart)
@@ -219,6 +237,58 @@ public struct ContentLoader: Sendable {
         content.config = config
         content.strings = strings
         return (content, diagnostics)
+    }
+
+    /// The page of `source`, its front matter decoded as `Meta`, or the diagnostic saying why not.
+    static func decode<Meta: Decodable & Hashable & Sendable>(_ source: SourceFile, as type: Meta.Type, slug: String) -> Result<ContentPage<Meta>, Diagnostic> {
+        FrontMatter.decode(type, from: source).map { ContentPage(source: source, meta: $0, slug: Slug(rawValue: slug)) }
+    }
+
+    /// What the loader does with a page, decided from its path.
+    enum PagePlan: Sendable {
+        case problem(Diagnostic)
+        case chapter(String)
+        case document(String)
+        case profile(ProfileType, String)
+        case page(String)
+    }
+
+    /// A page's front matter, decoded.
+    enum PageLoad: Sendable {
+        case none
+        case chapter(Result<ContentPage<PageMeta>, Diagnostic>)
+        case document(Result<ContentPage<DocumentMeta>, Diagnostic>)
+        case page(Result<ContentPage<PageMeta>, Diagnostic>)
+        case profile(String, ContentPage<ProfileMeta>?, [Diagnostic])
+    }
+
+    /// What a file of the content is, by its path.
+    enum Role: Sendable {
+        /// A dot-file or a file in a dot-folder (`.nojekyll`, `.well-known/…`): a host's file, copied as it is.
+        case hostFile
+        /// `site.yml`.
+        case config
+        /// Interface strings (`i18n/*.yml`).
+        case strings
+        /// A profile type (`types/*.yml`).
+        case type
+        /// A data file (`data/*.yml`).
+        case data
+        /// A Markdown page.
+        case page
+        /// Any other file: copied as it is.
+        case other
+    }
+
+    static func role(_ relative: String) -> Role {
+        // Dot-files and dot-folders (`.nojekyll`, `.well-known/…`) are a host's files: copied as they are.
+        if relative.hasPrefix(".") || relative.contains("/.") { return .hostFile }
+        if relative == "site.yml" || relative == "site.yaml" { return .config }
+        let yaml = relative.hasSuffix(".yml") || relative.hasSuffix(".yaml")
+        if relative.hasPrefix("i18n/"), yaml { return .strings }
+        if relative.hasPrefix("types/"), yaml { return .type }
+        if relative.hasPrefix("data/"), yaml { return .data }
+        return relative.hasSuffix(".md") ? .page : .other
     }
 
     /// Why a page at `folder/stem.md` cannot have an address made from its name, or nil when
@@ -274,7 +344,9 @@ public struct ContentLoader: Sendable {
             return (nil, [Diagnostic(file: path, severity: .error, code: .fileEmpty,
                                      message: "this file is empty; give it front matter with a title and some text, or delete it")])
         }
-        let normalized = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        // Carriage returns are looked for with memchr (a generic search of the text costs more than reading it).
+        let hasCarriageReturn = data.withUnsafeBytes { raw in raw.count > 0 && memchr(raw.baseAddress!, 13, raw.count) != nil }
+        let normalized = hasCarriageReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         if frontMatterOnly {
             // A YAML data file: all of it is "front matter" for decoding and diagnostics.
             return (SourceFile(path: path, relativePath: relative, text: normalized, frontMatter: normalized,

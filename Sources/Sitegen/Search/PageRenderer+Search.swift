@@ -30,7 +30,7 @@ extension PageRenderer {
         for note in notes.notes {
             let body = sources.noteBodies[note.label].map(SearchRecordExtractor.text(of:)) ?? ""
             let text = ([body] + note.editorialExplanations.map { strings["editorial_note_label"] + " \($0)]" }).joined(separator: " ")
-            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard !Self.isBlank(text) else { continue }
             extractor.add(SearchRecord(kind: .note, title: strings.format("note_number", ["label": note.number]), section: note.homeChapter.flatMap { chapterTitles[$0] },
                                        url: "report/notes/#\(note.id)", text: text))
         }
@@ -65,6 +65,13 @@ extension PageRenderer {
                               body: sources.documents[slug] ?? .fragment([]), pageText: document.page.meta.description ?? "")
         }
         return extractor.records
+    }
+
+    /// Whether `text` is empty or only white space of a line (what trimming
+    /// `CharacterSet.whitespaces` leaves empty), decided scalar by scalar: the first letter of
+    /// a note ends the look, where trimming copied the whole text.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.isASCII ? ($0 == " " || $0 == "\t") : CharacterSet.whitespaces.contains($0) }
     }
 
     /// Where the search page sends readers whose browser runs no JavaScript.
