@@ -36,7 +36,6 @@ let package = Package(
             dependencies: [
                 "SitegenMarkdown",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 // `check --external` only: one GET per URL, stopped at the response head.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -73,6 +72,8 @@ let package = Package(
             dependencies: [
                 "Sitegen",
                 "SitegenMarkdown",
+                // The reference the template engine is compared with (`TemplateDifferentialTests`).
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -208,11 +208,11 @@ struct MustacheValuesTests {
             #expect(ReflectiveMustacheValues.emptyFields(model) == [])
         }
         let reflected = try #require(ReflectiveMustacheValues.convert(model))
-        #expect(ReflectiveMustacheValues.same(model.mustacheValue, reflected))
+        #expect(ReflectiveMustacheValues.same(model.templateValue.anyValue, reflected))
         // And the comparison itself tells a difference.
         var other = model
         other.title += "x"
-        #expect(!ReflectiveMustacheValues.same(other.mustacheValue, reflected))
+        #expect(!ReflectiveMustacheValues.same(other.templateValue.anyValue, reflected))
     }
 
     /// The page models of the shipped site convert alike both ways too.
@@ -220,7 +220,7 @@ struct MustacheValuesTests {
         #expect(TemplateContextTests.jobs.count > 10)
         for job in TemplateContextTests.jobs {
             let reflected = ReflectiveMustacheValues.convert(job.model)
-            #expect(reflected.map { ReflectiveMustacheValues.same(job.model.mustacheValue, $0) } == true, "\(job.path)")
+            #expect(reflected.map { ReflectiveMustacheValues.same(job.model.templateValue.anyValue, $0) } == true, "\(job.path)")
         }
     }
 }

@@ -56,8 +56,9 @@ struct PageStreamingTests {
         let templates = try #require(TemplateSet.load(from: "templates", fileSystem: fs).0)
         let job = try #require(Self.fragmented.first { $0.template == "chapter" && $0.fragments.count == 2 })
         let expected = templates.render(job.template, job.materialised().model)
-        var rendered = templates.render(job.template, job.model)
-        #expect(rendered.withUTF8 { PageFragment.positions(in: $0, count: job.fragments.count) } == nil)
+        var rendered: [UInt8] = []
+        templates.render(job.template, job.model, into: &rendered)
+        #expect(rendered.withUnsafeBufferPointer { PageFragment.positions(in: $0, count: job.fragments.count) } == nil)
         let sink = PageSink(path: job.path, staging: nil)
         job.render(with: templates, into: sink)
         #expect(String(decoding: sink.finish().data, as: UTF8.self) == expected)

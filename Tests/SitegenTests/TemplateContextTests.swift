@@ -7,7 +7,6 @@
 // the items must not appear more often with two items than with one.
 
 import Foundation
-import Mustache
 import Testing
 @testable import Sitegen
 
@@ -109,8 +108,12 @@ struct SentinelModel {
             var two = SentinelModel(filledDepth: depth, copies: 2)
             guard let model1 = one.convert(job.model, depth: 0, name: "page"),
                   let model2 = two.convert(job.model, depth: 0, name: "page") else { continue }
-            let out1 = Self.templates.library.render(model1, withTemplate: job.template) ?? ""
-            let out2 = Self.templates.library.render(model2, withTemplate: job.template) ?? ""
+            var bytes1: [UInt8] = []
+            var bytes2: [UInt8] = []
+            Self.templates.render(job.template, TemplateValue(any: model1), into: &bytes1)
+            Self.templates.render(job.template, TemplateValue(any: model2), into: &bytes2)
+            let out1 = String(decoding: bytes1, as: UTF8.self)
+            let out2 = String(decoding: bytes2, as: UTF8.self)
             for (sentinel, name) in one.sentinels where one.innerOptionalNames.contains(name) {
                 checked += 1
                 let n1 = out1.components(separatedBy: sentinel).count - 1

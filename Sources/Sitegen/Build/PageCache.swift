@@ -4,7 +4,7 @@
 
 import Foundation
 
-/// Pages rendered through Mustache, reused when the same model meets the same template.
+/// Pages rendered through the templates, reused when the same model meets the same template.
 struct PageCache: Sendable {
     struct Key: Hashable, Sendable {
         var template: String
@@ -54,7 +54,11 @@ struct PageCache: Sendable {
         let keys = jobs.parallelMap { Key(template: $0.template, model: .of($0.model)) }
         let reused = keys.map { entries[$0] }
         let missing = jobs.indices.filter { reused[$0] == nil }
-        let rendered = missing.map { jobs[$0] }.parallelMap { Data(templates.render($0.template, $0.model).utf8) }
+        let rendered = missing.map { jobs[$0] }.parallelMap { job -> Data in
+            var bytes: [UInt8] = []
+            templates.render(job.template, job.model, into: &bytes)
+            return Data(bytes)
+        }
         var fresh = Dictionary(zip(missing, rendered), uniquingKeysWith: { first, _ in first })
         hits = jobs.count - missing.count
         misses = missing.count

@@ -1,49 +1,65 @@
-// Escaping for `{{…}}` in the templates, on UTF-8 bytes. swift-mustache's own HTML escaping
-// looks every Character up in a dictionary; this replaces the same five characters
-// (`<`, `>`, `&`, `"`, `'`) with the same entities, and returns a value that needs no escaping
-// as it is. Every template is parsed under this content type (`TemplateSet`).
+// Escaping for `{{…}}` in the templates, on UTF-8 bytes: `<`, `>`, `&`, `"` and `'` become
+// `&lt;`, `&gt;`, `&amp;`, `&quot;` and `&#39;` (the entities swift-mustache uses), and
+// everything else is copied in runs. Every template starts with this escaping; a template may
+// switch to swift-mustache's Character-level HTML escaping (`{{% CONTENT_TYPE: HTML }}`, which
+// leaves one of the five alone when a combining mark follows it) or to none (`TEXT`).
 
-import Mustache
-
-struct HTMLBytesContentType: MustacheContentType {
-    /// The name templates are parsed under (`{{% CONTENT_TYPE: … }}`).
-    static let name = "SITEGEN_HTML"
-
-    /// The pragma put before every template's text: a line of its own, which Mustache drops.
-    static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
-
-    /// Registers the content type with swift-mustache (once per process; later calls do nothing).
-    static let register: Void = MustacheContentTypes.register(HTMLBytesContentType(), named: name)
-
-    func escapeText(_ text: String) -> String {
-        Self.escape(text)
+enum HTMLEscaping {
+    /// Appends `text` to `out`, escaped.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ append($0, to: &out) }) { return done }
+        var copy = text
+        copy.withUTF8 { append($0, to: &out) }
     }
 
-    /// `text` with `<`, `>`, `&`, `"` and `'` replaced by `&lt;`, `&gt;`, `&amp;`, `&quot;`, `&#39;`.
+    /// Appends `bytes` to `out`, escaped.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var run = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            guard byte <= 62, needsEscape(byte) else {
+                index += 1
+                continue
+            }
+            if index > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
+            switch byte {
+            case UInt8(ascii: "<"): out.append(contentsOf: [38, 108, 116, 59])                 // &lt;
+            case UInt8(ascii: ">"): out.append(contentsOf: [38, 103, 116, 59])                 // &gt;
+            case UInt8(ascii: "&"): out.append(contentsOf: [38, 97, 109, 112, 59])             // &amp;
+            case UInt8(ascii: "\""): out.append(contentsOf: [38, 113, 117, 111, 116, 59])      // &quot;
+            default: out.append(contentsOf: [38, 35, 51, 57, 59])                              // &#39;
+            }
+            index += 1
+            run = index
+        }
+        if count > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<count])) }
+    }
+
+    /// `text` escaped as a String.
     static func escape(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            var first = -1
-            for (index, byte) in bytes.enumerated() where needsEscape(byte) {
-                first = index
-                break
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// swift-mustache's own HTML escaping: each Character that is one of the five is replaced.
+    static func characterEscaped(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "&": escaped += "&amp;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
             }
-            guard first >= 0 else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 16)
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
-            for byte in bytes[first...] {
-                switch byte {
-                case UInt8(ascii: "<"): output.append(contentsOf: [38, 108, 116, 59])                 // &lt;
-                case UInt8(ascii: ">"): output.append(contentsOf: [38, 103, 116, 59])                 // &gt;
-                case UInt8(ascii: "&"): output.append(contentsOf: [38, 97, 109, 112, 59])             // &amp;
-                case UInt8(ascii: "\""): output.append(contentsOf: [38, 113, 117, 111, 116, 59])      // &quot;
-                case UInt8(ascii: "'"): output.append(contentsOf: [38, 35, 51, 57, 59])               // &#39;
-                default: output.append(byte)
-                }
-            }
-            return String(decoding: output, as: UTF8.self)
-        } ?? text
+        }
+        return escaped
     }
 
     @inline(__always)

@@ -1,54 +1,55 @@
-// What the templates see, as swift-mustache reads it fastest: strings, numbers, booleans,
-// arrays and `[String: Any]` dictionaries (which the library reads directly through
-// `MustacheParent`). Each view model says how it converts (`ViewModels+Mustache.swift`), so
-// a page costs no reflection at all: swift-mustache would otherwise build a `Mirror` for
-// every lookup, and converting by `Mirror` once per object still cost 5% of a large build.
+// What the templates see: `TemplateValue`s (strings, booleans, numbers, lists and objects
+// whose keys are numbers the compiled templates look up directly). Each view model says how it
+// converts (`ViewModels+Mustache.swift`), so a page costs no reflection and no dynamic cast.
 // A nil optional is left out, so a template sees it as missing; a test checks that every view
 // model converts to exactly what reflection gives (`MustacheValuesTests`).
 
-/// A view model that converts itself into the dictionary its template reads.
+/// A view model that converts itself into the object its template reads.
 protocol MustacheConvertible {
-    /// The fields by name; nil optionals left out.
-    var mustacheValue: [String: Any] { get }
+    /// The fields by key; nil optionals left out.
+    var templateValue: TemplateValue { get }
 }
 
 /// Collects the fields of one view model.
 struct MustacheFields {
-    private(set) var values: [String: Any]
+    private var object: TemplateObject
 
     init(capacity: Int) {
-        values = Dictionary(minimumCapacity: capacity)
+        object = TemplateObject(capacity: capacity)
     }
 
-    mutating func add(_ key: String, _ value: String?) {
-        if let value { values[key] = value }
+    /// The object with the fields added so far.
+    var value: TemplateValue { .object(object) }
+
+    mutating func add(_ key: TemplateKey, _ value: String?) {
+        if let value { object.append(key, .text(value)) }
     }
 
-    mutating func add(_ key: String, _ value: Bool) {
-        values[key] = value
+    mutating func add(_ key: TemplateKey, _ value: Bool) {
+        object.append(key, .bool(value))
     }
 
-    mutating func add(_ key: String, _ value: Int) {
-        values[key] = value
+    mutating func add(_ key: TemplateKey, _ value: Int) {
+        object.append(key, .int(value))
     }
 
-    mutating func add(_ key: String, _ value: [String]?) {
-        if let value { values[key] = value }
+    mutating func add(_ key: TemplateKey, _ value: [String]?) {
+        if let value { object.append(key, .strings(value)) }
     }
 
-    mutating func add(_ key: String, _ value: [String: String]) {
-        values[key] = value
+    mutating func add(_ key: TemplateKey, _ value: [String: String]) {
+        object.append(key, .object(TemplateObject(value.mapValues { .text($0) })))
     }
 
-    mutating func add(_ key: String, _ value: [String: ParamValue]?) {
-        if let value { values[key] = value.mapValues(\.templateValue) }
+    mutating func add(_ key: TemplateKey, _ value: [String: ParamValue]?) {
+        if let value { object.append(key, .object(TemplateObject(value.mapValues(\.template)))) }
     }
 
-    mutating func add<T: MustacheConvertible>(_ key: String, _ value: T?) {
-        if let value { values[key] = value.mustacheValue }
+    mutating func add<T: MustacheConvertible>(_ key: TemplateKey, _ value: T?) {
+        if let value { object.append(key, value.templateValue) }
     }
 
-    mutating func add<T: MustacheConvertible>(_ key: String, _ value: [T]?) {
-        if let value { values[key] = value.map(\.mustacheValue) as [Any] }
+    mutating func add<T: MustacheConvertible>(_ key: TemplateKey, _ value: [T]?) {
+        if let value { object.append(key, .list(value.map(\.templateValue), strings: false)) }
     }
 }

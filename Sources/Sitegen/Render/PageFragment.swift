@@ -1,7 +1,7 @@
 // The large parts of a page (a chapter's text and notes, the notes page's list, each chapter
-// and the notes of the full report) do not pass through Mustache. swift-mustache renders a
-// template into one `String`: a 50 MB page would exist as the serialised fragment in the
-// model, again inside the rendered String, and a third time as the bytes written. Instead the
+// and the notes of the full report) do not pass through the template. A page rendered whole
+// would hold a 50 MB fragment as the serialised fragment in the model, again inside the
+// rendered bytes, and a third time as the bytes written. Instead the
 // model holds a short marker where the fragment goes (inserted raw, `{{{…}}}`), the template
 // is rendered with the markers, and the page is written as the template's bytes up to a
 // marker, then the fragment serialised by an `HTMLWriter` that hands its bytes to the page's
@@ -105,11 +105,16 @@ extension PageRenderer.PageJob {
     /// Renders the page into `sink`: the template's bytes with each fragment streamed where
     /// its marker stands.
     func render(with templates: TemplateSet, into sink: PageSink) {
-        guard !fragments.isEmpty else { return sink.append(templates.render(template, model)) }
-        var text = templates.render(template, model)
-        let streamed: Bool = text.withUTF8 { bytes in
-            guard let positions = PageFragment.positions(in: bytes, count: fragments.count) else { return false }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1 << 14)
+        templates.render(template, model, into: &bytes)
+        let streamed: Bool = bytes.withUnsafeBufferPointer { bytes in
             let raw = UnsafeRawBufferPointer(bytes)
+            guard !fragments.isEmpty else {
+                sink.append(raw)
+                return true
+            }
+            guard let positions = PageFragment.positions(in: bytes, count: fragments.count) else { return false }
             var cursor = 0
             for (fragment, range) in zip(fragments, positions).sorted(by: { $0.1.lowerBound < $1.1.lowerBound }) {
                 sink.append(UnsafeRawBufferPointer(rebasing: raw[cursor..<range.lowerBound]))
@@ -121,6 +126,9 @@ extension PageRenderer.PageJob {
             sink.append(UnsafeRawBufferPointer(rebasing: raw[cursor...]))
             return true
         }
-        if !streamed { sink.append(templates.render(template, materialised().model)) }
+        guard !streamed else { return }
+        bytes.removeAll(keepingCapacity: true)
+        templates.render(template, materialised().model, into: &bytes)
+        bytes.withUnsafeBytes { sink.append($0) }
     }
 }

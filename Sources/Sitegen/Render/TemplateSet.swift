@@ -4,9 +4,11 @@
 // first; a file of the site's templates folder with the same name replaces the built-in one,
 // so a site overrides one template by writing only that file. A site without a templates
 // folder uses the built-in theme as it is.
+// Each template is parsed once (`TemplateParser`) and compiled once, with the partials and the
+// parent it uses, into a program (`TemplateCompiler`) that renders into bytes
+// (`TemplateRenderer`); see docs/architecture.md for why sitegen has its own Mustache engine.
 
 import Foundation
-import Mustache
 
 /// The parsed templates of a theme folder.
 public struct TemplateSet: Sendable {
@@ -14,7 +16,8 @@ public struct TemplateSet: Sendable {
     public static let required = ["layout", "home", "chapter", "notes", "editorial", "abbreviations",
                                   "documents", "document", "full", "page", "search", "404", "profile", "profiles", "sources", "figures", "timeline"]
 
-    public var library: MustacheLibrary
+    /// The compiled templates by name.
+    var programs: [String: TemplateProgram] = [:]
     /// Files under `assets/` in the templates folder, copied to `public/assets/`.
     public var assets: [String]
     public var directory: String
@@ -39,7 +42,7 @@ public struct TemplateSet: Sendable {
                                          message: "cannot read the templates folder")])
             }
         }
-        var library = MustacheLibrary()
+        var parsed: [String: TemplateBody] = [:]
         var diagnostics: [Diagnostic] = []
         var names: Set<String> = []
         var sources: [String: String] = [:]
@@ -52,7 +55,6 @@ public struct TemplateSet: Sendable {
             let data = try? fileSystem.contents(of: path)
             texts.append((path, String(relative.dropLast(".mustache".count)), data.flatMap { String(data: $0, encoding: .utf8) }))
         }
-        _ = HTMLBytesContentType.register
         for (path, name, text) in texts {
             guard let text else {
                 diagnostics.append(Diagnostic(file: path, severity: .error, code: .fileUnreadable,
@@ -60,19 +62,13 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                // `{{…}}` escapes with the byte-level escaping (one pragma line, which Mustache
-                // drops, before the text; error lines are given without it).
-                library.register(try MustacheTemplate(string: HTMLBytesContentType.pragma + text), named: name)
+                parsed[name] = try TemplateParser.parse(text)
                 names.insert(name)
                 sources[name] = text
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(
-                    file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
-                    severity: .error, code: .templateSyntax,
-                    message: "template syntax error: \(describe(error.error)) in '\(error.context.line.trimmingCharacters(in: .whitespaces))'"))
             } catch {
-                diagnostics.append(Diagnostic(file: path, severity: .error, code: .templateSyntax,
-                                              message: "template syntax error: \(error)"))
+                diagnostics.append(Diagnostic(
+                    file: path, line: error.line, column: error.column, severity: .error, code: .templateSyntax,
+                    message: "template syntax error: \(describe(error.kind)) in '\(error.lineText.trimmingCharacters(in: .whitespaces))'"))
             }
         }
         for name in required where !names.contains(name) {
@@ -83,7 +79,8 @@ public struct TemplateSet: Sendable {
         diagnostics += InterfaceStrings.unknownKeys(inTemplates: sources, directory: directory)
         let assets = files.filter { $0.hasPrefix("assets/") }
         let builtinAssets = BuiltinTheme.files.filter { $0.path.hasPrefix("assets/") && !own.contains($0.path) }
-        var set = TemplateSet(library: library, assets: assets, directory: directory, sources: sources)
+        var set = TemplateSet(assets: assets, directory: directory, sources: sources)
+        set.programs = parsed.mapValues { TemplateCompiler.compile($0, templates: parsed) }
         set.builtinAssets = Dictionary(uniqueKeysWithValues: builtinAssets.map { ($0.path, Data($0.text.utf8)) })
         for file in BuiltinTheme.binaryFiles where !own.contains(file.path) {
             set.builtinAssets[file.path] = Data(base64Encoded: file.base64)
@@ -91,17 +88,37 @@ public struct TemplateSet: Sendable {
         return (diagnostics.hasErrors ? nil : set, diagnostics)
     }
 
-    /// Renders `model` with the template `name` (known to exist after `load`).
-    public func render(_ name: String, _ model: PageModel) -> String {
-        library.render(model.mustacheValue, withTemplate: name) ?? ""
+    init(assets: [String], directory: String, sources: [String: String]) {
+        self.assets = assets
+        self.directory = directory
+        self.sources = sources
     }
 
-    private static func describe(_ error: Error) -> String {
+    /// Renders `model` with the template `name` (known to exist after `load`), appending the
+    /// page's bytes to `out`.
+    func render(_ name: String, _ model: PageModel, into out: inout [UInt8]) {
+        render(name, model.templateValue, into: &out)
+    }
+
+    /// Renders `value` with the template `name` (nothing if there is no such template).
+    func render(_ name: String, _ value: TemplateValue, into out: inout [UInt8]) {
+        guard let program = programs[name] else { return }
+        TemplateRenderer.render(program, value, into: &out)
+    }
+
+    /// Renders `model` with the template `name` (known to exist after `load`).
+    public func render(_ name: String, _ model: PageModel) -> String {
+        var out: [UInt8] = []
+        render(name, model, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func describe(_ error: TemplateSyntaxError.Kind) -> String {
         switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened"
-        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with '}}'"
-        case MustacheTemplate.Error.expectedSectionEnd: return "a section is opened but never closed"
-        case MustacheTemplate.Error.invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened"
+        case .unfinishedName: return "a tag is not closed with '}}'"
+        case .expectedSectionEnd: return "a section is opened but never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
         default: return String(describing: error)
         }
     }
