@@ -61,7 +61,7 @@ struct TemplateEngineTests {
         TemplateCase("inline partial is not indented", "a {{>p}} b", partials: ["p": "x\ny"], { [String: Any]() }, expect: "a x\ny b"),
         TemplateCase("missing partial renders nothing", "a\n  {{>none}}\nb", { [String: Any]() }),
         TemplateCase("recursive partial", "{{>node}}", partials: ["node": "<{{name}}{{#kids}}{{>node}}{{/kids}}>"],
-                     { ["name": "a", "kids": [["name": "b", "kids": [["name": "c"]]] as [String: Any]]] as [String: Any] }, expect: "<a<b<c>>>"),
+                     { ["name": "a", "kids": [["name": "b", "kids": [["name": "c", "kids": [Any]()] as [String: Any]]] as [String: Any]]] as [String: Any] }, expect: "<a<b<c>>>"),
         TemplateCase("parent with blocks", "{{<layout}}\n{{$title}}Mine{{/title}}\n{{/layout}}\n",
                      partials: ["layout": "<h1>{{$title}}Default{{/title}}</h1>\n<p>{{$body}}Body {{x}}{{/body}}</p>\n"],
                      { ["x": "X"] }, expect: "<h1>Mine</h1>\n<p>Body X</p>\n"),
@@ -85,8 +85,8 @@ struct TemplateEngineTests {
                      { ["l": ["a", "b", "c"]] }, expect: "[0a,1bo,2c]"),
         TemplateCase("a true section keeps the position", "{{#l}}{{#t}}{{index()}}{{/t}}{{/l}}{{#t}}[{{index()}}]{{/t}}",
                      { ["l": ["a", "b"], "t": true] as [String: Any] }, expect: "01[]"),
-        TemplateCase("implicit iterator over objects and names", "{{#l}}{{.}}{{/l}}{{#o}}({{a}}){{/o}}{{}}",
-                     { ["l": [1, 2], "o": ["a": "A"]] as [String: Any] }),
+        TemplateCase("implicit iterator over objects and names", "{{#l}}{{.}}{{}}{{/l}}{{#o}}({{a}}){{/o}} {{l}}",
+                     { ["l": [1, 2], "o": ["a": "A"]] as [String: Any] }, expect: "1122(A) [1, 2]"),
         TemplateCase("whitespace at the end without a newline", "{{#a}}\n  x\n  {{/a}}  ", { ["a": true] }, expect: "  x\n  "),
     ]
 
