@@ -27,9 +27,11 @@ struct Build: ParsableCommand {
     var timings = false
 
     func run() throws {
-        let options = BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates,
+        var options = BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates,
                                    outputDirectory: output, baseURL: site.baseURL, strict: strict,
                                    force: force, relativeLinks: relativeLinks ? true : nil, singleFile: singleFile)
+        // The process ends after this build: its values are left for the system to take back.
+        options.keepsValuesUntilExit = true
         let result = SiteBuilder(options: options).build()
         printDiagnostics(result.diagnostics)
         if timings {

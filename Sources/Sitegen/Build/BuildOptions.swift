@@ -21,6 +21,11 @@ public struct BuildOptions: Sendable, Hashable {
     /// Leaves the search index and the offline manifest to `BuildResult.pendingSearch` (the
     /// preview, which serves the pages first); only for builds that neither write nor check.
     public var defersSearchIndex = false
+    /// The process ends right after the build (the `build` command): the build's large values
+    /// (content, parsed site, notes, rendered pages) are kept to the end of the process, whose
+    /// memory the system takes back at once, instead of being freed object by object when the
+    /// build returns (about half a second at 100×). Never for the preview, which builds again.
+    public var keepsValuesUntilExit = false
 
     /// Creates options; the defaults are the project layout.
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",

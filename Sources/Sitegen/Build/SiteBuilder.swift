@@ -181,6 +181,9 @@ public struct SiteBuilder: Sendable {
             diagnostics += SingleFileEdition(urls: urls, strings: content.strings).write(rendered, to: path, force: options.force)
             mark("single")
         }
+        if options.keepsValuesUntilExit {
+            ExitRetained.keep([content, parsed, notes, profiles, sources as Any, rendered, pages, site, templates, copied])
+        }
         return finish(site.files, notes: notes, cache: cache)
     }
 
