@@ -38,7 +38,7 @@ struct MustacheFields {
     }
 
     mutating func add(_ key: TemplateKey, _ value: [String: String]) {
-        object.append(key, .object(TemplateObject(value.mapValues { .text($0) })))
+        object.append(key, .object(TemplateObject(value)))
     }
 
     mutating func add(_ key: TemplateKey, _ value: [String: ParamValue]?) {

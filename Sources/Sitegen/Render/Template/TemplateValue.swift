@@ -37,6 +37,19 @@ final class TemplateKeyTable: @unchecked Sendable {   // every access holds `loc
         return id
     }
 
+    /// The keys of `names`, in their order (one lock for all of them).
+    func ids(for names: [String]) -> [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        return names.map { name in
+            if let id = ids[name] { return id }
+            let id = Int32(self.names.count)
+            self.names.append(name)
+            ids[name] = id
+            return id
+        }
+    }
+
     func name(for id: Int32) -> String {
         lock.lock()
         defer { lock.unlock() }
@@ -141,7 +154,13 @@ extension ParamValue {
 extension TemplateObject {
     /// An object with the entries of a dictionary.
     init(_ dictionary: [String: TemplateValue]) {
-        self.init(capacity: dictionary.count)
-        for (key, value) in dictionary { append(TemplateKey(key), value) }
+        keys = TemplateKeyTable.shared.ids(for: Array(dictionary.keys))
+        values = Array(dictionary.values)
+    }
+
+    /// An object with the entries of a dictionary of strings (the interface strings, `t`).
+    init(_ dictionary: [String: String]) {
+        keys = TemplateKeyTable.shared.ids(for: Array(dictionary.keys))
+        values = dictionary.values.map { .text($0) }
     }
 }
