@@ -99,6 +99,16 @@ public struct ContentLoader: Sendable {
         let (types, typeProblems) = Self.profileTypes(typeFiles)
         diagnostics += typeProblems
         let typeByFolder = Dictionary(types.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
+        // The site configuration is decoded, and the built-in interface strings parsed, on
+        // another core meanwhile too.
+        let configLoading = configSource.map { source in Background { SiteConfig.load(from: source) } }
+        let englishParsing = Background { InterfaceStrings.english.language }
+        // The data files (a timeline is the largest YAML of a site) are checked on another
+        // core while the pages are decoded; their diagnostics are taken at the same place as before.
+        let folders = types.map(\.folder)
+        let dataNames = dataFiles.keys.sorted()
+        let loadedData = dataFiles
+        let dataChecking = Background { dataNames.parallelMap { DataFileChecker.check(loadedData[$0]!, collections: folders) } }
         var profiles: [String: [ContentPage<ProfileMeta>]] = [:]
         var seenChapterSlugs: [String: String] = [:]
         // What to do with each page is decided from its path, in order; the front matter of
@@ -183,10 +193,7 @@ public struct ContentLoader: Sendable {
         // Every data file is checked and used by its type; one nothing uses is a warning.
         var charts: [CheckedChart] = []
         var timelines: [DataFile<TimelineData>] = []
-        let folders = types.map(\.folder)
-        let dataNames = dataFiles.keys.sorted()
-        let loadedData = dataFiles
-        for (checked, problems) in dataNames.parallelMap({ DataFileChecker.check(loadedData[$0]!, collections: folders) }) {
+        for (checked, problems) in dataChecking.value {
             diagnostics += problems
             switch checked {
             case .chart(let chart)?: charts.append(chart)
@@ -199,8 +206,8 @@ public struct ContentLoader: Sendable {
 
         // The site configuration, the interface strings and the kinds of document it allows.
         var config = SiteConfig()
-        if let configSource {
-            let (loaded, problems) = SiteConfig.load(from: configSource)
+        if let configSource, let configLoading {
+            let (loaded, problems) = configLoading.value
             diagnostics += problems
             if let loaded {
                 config = loaded
@@ -209,6 +216,7 @@ public struct ContentLoader: Sendable {
                 diagnostics += loaded.stylesheetProblems(staticFiles: Set(staticFiles), in: configSource)
             }
         }
+        _ = englishParsing.value
         let language = config.lang ?? publication?.meta.language ?? "en"
         let (strings, stringProblems) = InterfaceStrings.load(language: language, files: stringFiles,
                                                               contentDirectory: contentDirectory)

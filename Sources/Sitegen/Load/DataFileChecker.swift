@@ -86,7 +86,7 @@ enum DataFileChecker {
             problems.keys(in: node["annotations"], annotationKeys, "annotations")
             problems.keys(in: node["points"], pointKeys, "points")
             guard problems.list.isEmpty else { return (nil, problems.list) }
-            switch FrontMatter.decode(ChartData.self, from: source) {
+            switch FrontMatter.decode(ChartData.self, from: source, node: node) {
             case .failure(let diagnostic): return (nil, [diagnostic])
             case .success(let chart): return checkChart(DataFile(source: source, value: chart), node: node, problems: problems)
             }
@@ -95,7 +95,7 @@ enum DataFileChecker {
         problems.keys(in: node["events"], eventKeys, "events")
         problems.keys(in: node["from_profiles"], ruleKeys, "from_profiles")
         guard problems.list.isEmpty else { return (nil, problems.list) }
-        switch FrontMatter.decode(TimelineData.self, from: source) {
+        switch FrontMatter.decode(TimelineData.self, from: source, node: node) {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let timeline):
             for (index, event) in (timeline.events ?? []).enumerated() where Day(iso: event.date) == nil {

@@ -65,11 +65,15 @@ enum FrontMatter {
 
     /// Decodes the front matter of `file` as `T`, or returns the diagnostics explaining why not.
     static func decode<T: Decodable>(_ type: T.Type, from file: SourceFile) -> Result<T, Diagnostic> {
-        let node: Node
         switch compose(file) {
-        case .success(let composed): node = composed
+        case .success(let composed): return decode(type, from: file, node: composed)
         case .failure(let diagnostic): return .failure(diagnostic)
         }
+    }
+
+    /// Decodes `node`, the front matter of `file` as `compose` made it (a mapping), as `T`
+    /// (for a caller that composed the file already), or returns the diagnostic explaining why not.
+    static func decode<T: Decodable>(_ type: T.Type, from file: SourceFile, node: Node) -> Result<T, Diagnostic> {
         // `title: ~` (or `null`, or nothing) is a missing value, not the text "~": a plain null
         // at the top level is left out, so a required field reports itself missing.
         var emptyKeys: [String: Mark] = [:]
