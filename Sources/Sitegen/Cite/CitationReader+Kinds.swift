@@ -27,7 +27,7 @@ extension CitationReader {
             if c.outlet == nil || c.outlet == c.title { c.outlet = platform }
             return
         }
-        if CiteVocabulary.datasetWords.contains(where: { CiteBytes.find(b, $0) != nil })
+        if CiteVocabulary.datasetTable.occurs(in: b)
             || parts.urls.contains(where: { u in ["zenodo.", "figshare.", "dataverse", "kaggle.com", "data.world"].contains { CiteBytes.find(Array(u.utf8), $0) != nil } }) {
             c.kind = .dataset
             return
@@ -38,7 +38,7 @@ extension CitationReader {
             c.kind = .news
             return
         }
-        if !(academicMarks && c.outlet != nil), CiteVocabulary.reportWords.contains(where: { CiteBytes.find(b, $0) != nil }) {
+        if !(academicMarks && c.outlet != nil), CiteVocabulary.reportTable.occurs(in: b) {
             c.kind = .report
             return
         }
@@ -88,7 +88,7 @@ extension CitationReader {
     }
 
     func hasPostWord(_ b: [UInt8]) -> Bool {
-        CiteVocabulary.postWords.contains { CiteBytes.find(b, $0) != nil } || CiteBytes.find(b, "[Tweet]") != nil
+        CiteVocabulary.postTable.occurs(in: b) || CiteBytes.find(b, "[Tweet]") != nil
     }
 
     static func isPlatformAddress(_ url: String) -> Bool {
@@ -194,7 +194,7 @@ extension CitationReader {
 
     /// Laws, regulations, judgments, treaties: no author; the title up to the first reference number.
     func readLegal(_ b: [UInt8], from lead: Int, parts: CiteParts, text: String) -> Citation? {
-        guard CiteVocabulary.legalWords.contains(where: { CiteBytes.find(b, $0) != nil }) else { return nil }
+        guard CiteVocabulary.legalTable.occurs(in: b) else { return nil }
         var c = Citation(kind: .legal, text: text)
         var e = lead
         var depth = 0

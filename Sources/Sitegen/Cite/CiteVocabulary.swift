@@ -145,4 +145,10 @@ enum CiteVocabulary {
                                               "Resolution ", "Official Journal", "Cass.", "Cons. Stato", "Conseil d'État",
                                               "Cour de cassation", "Urteil", "Beschluss", "Sentencia", "Sentenza",
                                               "Statute", "Ordinance", "Bill ", "ECHR", "App. no", "Application no"]
+
+    /// The lists above as tables looked up by first byte (one pass over a note for "does any occur").
+    static let postTable = CitePhrases(postWords)
+    static let reportTable = CitePhrases(reportWords)
+    static let datasetTable = CitePhrases(datasetWords)
+    static let legalTable = CitePhrases(legalWords)
 }

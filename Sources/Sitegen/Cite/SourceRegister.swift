@@ -186,7 +186,14 @@ public struct SourceRegister: Sendable {
     /// How much a citation says: an address, an outlet, given names, a longer title.
     static func fullness(_ c: Citation) -> Int {
         (c.url != nil ? 4 : 0) + (c.outlet != nil ? 2 : 0) + (c.creators.contains { $0.given != nil || $0.isCorporate } ? 2 : 0)
-            + min(c.title?.split(separator: " ").count ?? 0, 12) / 4 + (c.isShortForm ? 0 : 1)
+            + min(c.title.map(titleWordCount) ?? 0, 12) / 4 + (c.isShortForm ? 0 : 1)
+    }
+
+    /// The words of a title split at spaces (as `split(separator: " ")` counts them); ASCII
+    /// titles on bytes.
+    static func titleWordCount(_ title: String) -> Int {
+        guard title.utf8.allSatisfy({ $0 < 0x80 }) else { return title.split(separator: " ").count }
+        return title.utf8.split(separator: UInt8(ascii: " ")).count
     }
 }
 
