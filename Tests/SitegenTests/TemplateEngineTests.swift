@@ -103,6 +103,22 @@ struct TemplateEngineTests {
         if let expected = testCase.expected { #expect(ours == expected) }
     }
 
+    /// The interface strings are converted once and reused, but never when they changed.
+    @Test func interfaceStringsFollowTheirDictionary() throws {
+        let parsed = try TemplateParser.parse("{{t.k}}")
+        let program = TemplateCompiler.compile(parsed, templates: [:])
+        var views = SentinelViews(full: false)
+        var model = views.page()
+        var outputs: [String] = []
+        for strings in [["k": "one"], ["k": "one"], ["k": "two", "x": "y"], ["k": "one"]] {
+            model.t = strings
+            var out: [UInt8] = []
+            TemplateRenderer.render(program, model.templateValue, into: &out)
+            outputs.append(String(decoding: out, as: UTF8.self))
+        }
+        #expect(outputs == ["one", "one", "two", "one"])
+    }
+
     /// Syntax errors: the diagnostic sitegen gave through swift-mustache, computed here from
     /// swift-mustache's error as `TemplateSet` did, must be what the new parser gives.
     static let badTemplates = [

@@ -4,6 +4,8 @@
 // A nil optional is left out, so a template sees it as missing; a test checks that every view
 // model converts to exactly what reflection gives (`MustacheValuesTests`).
 
+import Foundation
+
 /// A view model that converts itself into the object its template reads.
 protocol MustacheConvertible {
     /// The fields by key; nil optionals left out.
@@ -38,7 +40,7 @@ struct MustacheFields {
     }
 
     mutating func add(_ key: TemplateKey, _ value: [String: String]) {
-        object.append(key, .object(TemplateObject(value)))
+        object.append(key, .object(InterfaceStringsObject.shared.object(for: value)))
     }
 
     mutating func add(_ key: TemplateKey, _ value: [String: ParamValue]?) {
@@ -51,5 +53,28 @@ struct MustacheFields {
 
     mutating func add<T: MustacheConvertible>(_ key: TemplateKey, _ value: [T]?) {
         if let value { object.append(key, .list(value.map(\.templateValue), strings: false)) }
+    }
+}
+
+/// The interface strings (`t`) of every page are the same dictionary: converted once and
+/// reused while the dictionary is the same (`==` answers at once for the same storage, and
+/// compares the entries otherwise, so a changed set of strings is converted again).
+final class InterfaceStringsObject: @unchecked Sendable {   // `last` is read and written under `lock`
+    static let shared = InterfaceStringsObject()
+    private let lock = NSLock()
+    private var last: (strings: [String: String], object: TemplateObject)?
+
+    func object(for strings: [String: String]) -> TemplateObject {
+        lock.lock()
+        if let last, last.strings == strings {
+            lock.unlock()
+            return last.object
+        }
+        lock.unlock()
+        let object = TemplateObject(strings)
+        lock.lock()
+        last = (strings, object)
+        lock.unlock()
+        return object
     }
 }
