@@ -34,6 +34,8 @@ struct TransientFailureFileSystem: FileSystem {
 
     func isDirectory(_ path: String) -> Bool { base.isDirectory(path) }
 
+    func stamp(of path: String) -> FileStamp? { base.stamp(of: path) }
+
     /// The reason of the transient failure seen since the last call (`too many open files`),
     /// if any; clears it.
     func tookTransientFailure() -> String? {

@@ -17,20 +17,29 @@
 
 /// Results of the previous build, reused by the next one where their inputs are unchanged.
 public struct BuildCache: Sendable {
+    var files: FileReadCache?
+    var load: LoadCache
     var markdown: MarkdownCache
     var stages: StageCache
+    var pieces: RenderCache
     var pages: PageCache
 
     /// An empty cache that remembers what each build produced.
     public init() {
+        files = FileReadCache()
+        load = LoadCache(isEnabled: true)
         markdown = MarkdownCache(isEnabled: true)
         stages = StageCache(isEnabled: true)
+        pieces = RenderCache(isEnabled: true)
         pages = PageCache(isEnabled: true)
     }
 
     /// A cache that remembers nothing (a one-off build).
     static var disabled: BuildCache {
         var cache = BuildCache()
+        cache.files = nil
+        cache.load = LoadCache(isEnabled: false)
+        cache.pieces = RenderCache(isEnabled: false)
         cache.markdown = MarkdownCache(isEnabled: false)
         cache.stages = StageCache(isEnabled: false)
         cache.pages = PageCache(isEnabled: false)
@@ -42,11 +51,16 @@ public struct BuildCache: Sendable {
         var statistics = BuildStatistics(markdownParsed: markdown.misses, markdownReused: markdown.hits,
                                          pagesRendered: pages.misses, pagesReused: pages.hits)
         statistics.stagesReused = stages.reused
+        statistics.content = load.contentWas
+        statistics.bodiesRendered = pieces.rendered
+        statistics.bodiesReused = pieces.reused
         return statistics
     }
 
     /// Starts counting for a new build.
     mutating func beginBuild() {
+        files?.beginBuild()
+        pieces.beginBuild()
         markdown.beginBuild()
         stages.beginBuild()
         pages.beginBuild()
@@ -54,6 +68,8 @@ public struct BuildCache: Sendable {
 
     /// Forgets what this build did not use.
     mutating func endBuild() {
+        files?.endBuild()
+        pieces.endBuild()
         markdown.endBuild()
         pages.endBuild()
     }
@@ -71,6 +87,12 @@ public struct BuildStatistics: Hashable, Sendable {
     public var pagesReused: Int
     /// Stages whose whole result was reused (`notes`, `sources`).
     public var stagesReused: [String] = []
+    /// How the content was had: `loaded`, `reused` (no file changed) or `patched` (the
+    /// bodies of changed Markdown files replaced).
+    public var content = "loaded"
+    /// Bodies (chapters, notes, documents) rendered, and reused from the previous build.
+    public var bodiesRendered = 0
+    public var bodiesReused = 0
 
     /// `re-rendered 3 pages, reused 9; parsed 1 text, reused 330; reused notes, sources`.
     public var summary: String {
@@ -78,5 +100,7 @@ public struct BuildStatistics: Hashable, Sendable {
         return "re-rendered \(count(pagesRendered, "page")), reused \(pagesReused); "
             + "parsed \(count(markdownParsed, "text")), reused \(markdownReused)"
             + (stagesReused.isEmpty ? "" : "; reused \(stagesReused.joined(separator: ", "))")
+            + (bodiesRendered + bodiesReused == 0 ? "" : "; bodies rendered \(bodiesRendered), reused \(bodiesReused)")
+            + (content == "loaded" ? "" : "; content \(content)")
     }
 }

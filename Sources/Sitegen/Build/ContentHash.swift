@@ -7,6 +7,8 @@
 // Values are fed through `Encodable` (`HashingEncoder`), so every stored property of a view
 // model is part of its fingerprint, including those added later.
 
+import Foundation
+
 /// A fingerprint of some content.
 struct ContentHash: Hashable, Sendable {
     var first: UInt64
@@ -16,6 +18,13 @@ struct ContentHash: Hashable, Sendable {
     static func of(_ text: String) -> ContentHash {
         var hasher = ContentHasher()
         hasher.combine(text)
+        return hasher.finalize()
+    }
+
+    /// The fingerprint of some bytes (a file read).
+    static func of(_ data: Data) -> ContentHash {
+        var hasher = ContentHasher()
+        data.withUnsafeBytes { hasher.combine($0) }
         return hasher.finalize()
     }
 

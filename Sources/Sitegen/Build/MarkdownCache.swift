@@ -78,6 +78,22 @@ struct MarkdownCache: Sendable {
         return keys.indices.map { found[$0] ?? found[firstMiss[keys[$0]]!]! }
     }
 
+    private var liftedPrevious: [ContentHash: ExtractedNotes?] = [:]
+    private var liftedCurrent: [ContentHash: ExtractedNotes?] = [:]
+
+    /// The note definitions lifted out of each of `bodies` (`MarkdownStage`), from the cache
+    /// when the same text was lifted before; the others on all cores.
+    mutating func lifted(_ bodies: [String], lift: @Sendable (String) -> ExtractedNotes?) -> [ExtractedNotes?] {
+        guard isEnabled else { return bodies.parallelMap(lift) }
+        let keys = bodies.parallelMap { ContentHash.of($0) }
+        var found: [ExtractedNotes??] = keys.map { liftedCurrent[$0] ?? liftedPrevious[$0] }
+        let missing = bodies.indices.filter { found[$0] == nil }
+        let made = missing.parallelMap { lift(bodies[$0]) }
+        for (index, value) in zip(missing, made) { found[index] = .some(value) }
+        for (key, value) in zip(keys, found) { liftedCurrent[key] = value! }
+        return found.map { $0! }
+    }
+
     mutating func beginBuild() {
         hits = 0
         misses = 0
@@ -86,5 +102,7 @@ struct MarkdownCache: Sendable {
     mutating func endBuild() {
         previous = current
         current = [:]
+        liftedPrevious = liftedCurrent
+        liftedCurrent = [:]
     }
 }

@@ -32,7 +32,7 @@ struct PageCache: Sendable {
     /// (except pages marked `keepsBytes`); each job's model and fragments are released once its
     /// page is rendered.
     mutating func render(_ jobs: consuming [PageRenderer.PageJob], with templates: TemplateSet,
-                         staging: SiteStaging? = nil) -> [OutputFile] {
+                         staging: SiteStaging? = nil, store: FragmentStore? = nil) -> [OutputFile] {
         recordedJobs?.append(contentsOf: copy jobs)
         guard isEnabled else {
             misses += jobs.count
@@ -45,19 +45,39 @@ struct PageCache: Sendable {
                 return sink.finish()
             }
         }
-        // The cache fingerprints whole models: fragments in place.
-        let jobs = jobs.parallelMap { $0.materialised() }
+        // A page whose fragments all have keys (`RenderCache`) is keyed by its model with the
+        // markers and the fragments' keys, and rendered with the fragments' kept bytes; any
+        // other page is keyed by its whole model, fragments in place.
+        let jobs = jobs.parallelMap { job -> PageRenderer.PageJob in
+            job.fragments.isEmpty || job.fragments.contains { $0.key == nil } ? job.materialised() : job
+        }
         if templateSources != templates.sources {
             entries = [:]
             templateSources = templates.sources
         }
-        let keys = jobs.parallelMap { Key(template: $0.template, model: .of($0.model)) }
+        let keys = jobs.parallelMap { job -> Key in
+            guard !job.fragments.isEmpty else { return Key(template: job.template, model: .of(job.model)) }
+            var key = ContentHasher()
+            let model = ContentHash.of(job.model)
+            key.combine(model.first)
+            key.combine(model.second)
+            for fragment in job.fragments {
+                key.combine(fragment.key!.first)
+                key.combine(fragment.key!.second)
+            }
+            return Key(template: job.template, model: key.finalize())
+        }
         let reused = keys.map { entries[$0] }
         let missing = jobs.indices.filter { reused[$0] == nil }
         let rendered = missing.map { jobs[$0] }.parallelMap { job -> Data in
-            var bytes: [UInt8] = []
-            templates.render(job.template, job.model, into: &bytes)
-            return Data(bytes)
+            guard !job.fragments.isEmpty else {
+                var bytes: [UInt8] = []
+                templates.render(job.template, job.model, into: &bytes)
+                return Data(bytes)
+            }
+            let sink = PageSink(path: job.path, staging: nil)
+            job.render(with: templates, into: sink, store: store)
+            return sink.finish().data
         }
         var fresh = Dictionary(zip(missing, rendered), uniquingKeysWith: { first, _ in first })
         hits = jobs.count - missing.count

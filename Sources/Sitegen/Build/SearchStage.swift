@@ -38,6 +38,11 @@ public struct PendingSearch: Sendable {
     /// page with its data, the index files, the offline manifest), and the problems it found
     /// that the build had not reported, sorted for output.
     public func run() -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        var pages = pages
+        if let make = pages.makeSearchRecords {
+            pages.searchRecords = make()
+            pages.makeSearchRecords = nil
+        }
         let (site, problems) = stage.run(pages)
         let known = Set(reported)
         return (site.files, problems.filter { !known.contains($0) }.sortedForOutput)

@@ -63,11 +63,37 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(problem)
             return finish(cache: cache)
         }
-        // The templates are read and parsed on another core while the content is loaded.
-        let templatesDirectory = options.templatesDirectory, templateFileSystem = fileSystem
-        let templateLoading = Background { TemplateSet.load(from: templatesDirectory, fileSystem: templateFileSystem) }
-        let (content, contentProblems) = ContentLoader(contentDirectory: options.contentDirectory, fileSystem: fileSystem).load()
-        let (templates, templateProblems) = templateLoading.value
+        // The preview reads only the files that changed and decodes only what they feed (`LoadCache`).
+        let contentDirectory = options.contentDirectory
+        let (templates, templateProblems): (TemplateSet?, [Diagnostic])
+        let (content, contentProblems): (SiteContent?, [Diagnostic])
+        let fileSystem: any FileSystem
+        if let files = cache.files {
+            let caching = CachingFileSystem(base: self.fileSystem, cache: files)
+            fileSystem = caching
+            (templates, templateProblems) = cache.load.templates(options.templatesDirectory, fileSystem: caching) {
+                TemplateSet.load(from: options.templatesDirectory, fileSystem: $0)
+            }
+            (content, contentProblems) = cache.load.content(contentDirectory, fileSystem: caching) {
+                ContentLoader(contentDirectory: contentDirectory, fileSystem: $0).load()
+            }
+            // What every body depends on besides its own text: every file of the content but the
+            // report's Markdown (their front matter is added by the renderer), and the base URL.
+            let report = (contentDirectory.hasSuffix("/") ? contentDirectory : contentDirectory + "/") + "report/"
+            var inputs = ContentHasher()
+            let others = files.fingerprint { !($0.hasPrefix(report) && $0.hasSuffix(".md")) && !$0.hasPrefix(options.templatesDirectory + "/") }
+            inputs.combine(others.first)
+            inputs.combine(others.second)
+            inputs.combine(options.baseURL ?? "")
+            cache.pieces.inputs = inputs.finalize()
+        } else {
+            fileSystem = self.fileSystem
+            // The templates are read and parsed on another core while the content is loaded.
+            let templatesDirectory = options.templatesDirectory, templateFileSystem = fileSystem
+            let templateLoading = Background { TemplateSet.load(from: templatesDirectory, fileSystem: templateFileSystem) }
+            (content, contentProblems) = ContentLoader(contentDirectory: contentDirectory, fileSystem: fileSystem).load()
+            (templates, templateProblems) = templateLoading.value
+        }
         diagnostics += templateProblems
         diagnostics += contentProblems
         mark("load")
@@ -100,7 +126,7 @@ public struct SiteBuilder: Sendable {
         }
         let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL ?? content.publication.meta.baseURL ?? "/")
         basePath = urls.basePath
-        let copied = copiedFiles(content: content, templates: templates, diagnostics: &diagnostics)
+        let copied = copiedFiles(content: content, templates: templates, fileSystem: fileSystem, diagnostics: &diagnostics)
         // A plain build writes each page into the staging folder as soon as it is rendered
         // (with offline reading too: the manifest lists the size and fingerprint taken as each
         // page was written). Builds that need the pages' bytes after rendering keep them in
@@ -138,9 +164,12 @@ public struct SiteBuilder: Sendable {
                 return files.map { kept.contains($0.path) ? $0 : indexStaging.written($0) }
             })
         }
+        cache.pieces.sourcesGeneration = cache.stages.sourcesGeneration
+        cache.pieces.notesGeneration = cache.stages.notesGeneration
         let (rendered, renderProblems) = PageRenderer(urls: urls, templates: templates, copiedFiles: copied)
-            .run(parsed, notes: notes, profiles: profiles, sources: sources, cache: &cache.pages, staging: staging,
-                 searchRecordsReady: relative || defersSearch ? nil : startIndexing)
+            .run(parsed, notes: notes, profiles: profiles, sources: sources, cache: &cache.pages, pieces: &cache.pieces,
+                 staging: staging, searchRecordsReady: relative || defersSearch ? nil : startIndexing,
+                 defersSearchRecords: defersSearch)
         diagnostics += renderProblems
         mark("render")
         let searchStage = SearchStage(relativeLinks: relative, offlineReading: content.config.offlineReading == true,
@@ -188,7 +217,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Theme assets (`templates/assets/…` → `assets/…`) and content files that are not Markdown.
-    private func copiedFiles(content: SiteContent, templates: TemplateSet, diagnostics: inout [Diagnostic]) -> [OutputFile] {
+    private func copiedFiles(content: SiteContent, templates: TemplateSet, fileSystem: any FileSystem,
+                             diagnostics: inout [Diagnostic]) -> [OutputFile] {
         var files: [OutputFile] = []
         let sources = templates.assets.map { (options.templatesDirectory + "/" + $0, $0) }
             + content.staticFiles.map { (options.contentDirectory + "/" + $0, $0) }

@@ -14,9 +14,14 @@ import SitegenMarkdown
 struct StageCache: Sendable {
     let isEnabled: Bool
     private var notes: (key: NotesKey, value: (NoteIndex, [Diagnostic]))?
+    /// The note references of each chapter tree, by the tree's storage (see `SameTree`).
+    private var references: [Int: (tree: SameTree, references: [NotesKey.Reference])] = [:]
     private var sources: (key: SourcesKey, value: SourceRegister)?
     /// The stages whose result this build reused.
     private(set) var reused: [String] = []
+    /// How many times each stage ran (a new number, a new result).
+    private(set) var notesGeneration = 0
+    private(set) var sourcesGeneration = 0
 
     init(isEnabled: Bool) {
         self.isEnabled = isEnabled
@@ -29,13 +34,28 @@ struct StageCache: Sendable {
     /// The resolved notes of `site`, from the previous build when nothing they are made of changed.
     mutating func notes(_ site: ParsedSite, resolve: (ParsedSite) -> (NoteIndex, [Diagnostic])) -> (NoteIndex, [Diagnostic]) {
         guard isEnabled else { return resolve(site) }
-        let key = NotesKey(site)
-        if let notes, notes.key == key {
+        // A chapter's tree counts by the note references it holds (labels and positions): an
+        // edit that moves none gives the same notes. When the previous notes had diagnostics
+        // (whose columns are read from the text), the trees must be the same too.
+        var known: [Int: (tree: SameTree, references: [NotesKey.Reference])] = [:]
+        let key = NotesKey(site) { tree in
+            let address = tree.address
+            if let found = known[address] ?? references[address], found.tree == tree {
+                known[address] = found
+                return found.references
+            }
+            let found = tree.blocks.footnoteReferences.map { NotesKey.Reference(label: $0.label, at: $0.at) }
+            known[address] = (tree, found)
+            return found
+        }
+        references = known
+        if let notes, notes.key == key, notes.value.1.isEmpty || notes.key.trees == key.trees {
             reused.append("notes")
             return notes.value
         }
         let value = resolve(site)
         notes = (key, value)
+        notesGeneration += 1
         return value
     }
 
@@ -50,6 +70,7 @@ struct StageCache: Sendable {
         }
         let value = build(index, outlets)
         sources = (key, value)
+        sourcesGeneration += 1
         return value
     }
 }
@@ -60,8 +81,12 @@ struct SameTree: Equatable, @unchecked Sendable {
     let blocks: [Block]
 
     static func == (a: SameTree, b: SameTree) -> Bool {
-        a.blocks.count == b.blocks.count
-            && a.blocks.withUnsafeBufferPointer { x in b.blocks.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+        a.blocks.count == b.blocks.count && a.address == b.address
+    }
+
+    /// The address of the tree's storage.
+    var address: Int {
+        blocks.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
     }
 }
 
@@ -79,24 +104,34 @@ struct NotesKey: Equatable, Sendable {
         var relativePath: String
         var slug: Slug?
         var bodyLineOffset: Int
-        var tree: SameTree
+        var references: [Reference]
+    }
+    struct Reference: Equatable, Sendable {
+        var label: String
+        var at: SourcePosition
     }
     var definitions: [Definition]
     var chapters: [Chapter]
     var notesPage: NotesMeta?
     var notesPath: String?
     var notesFrontMatterLine: Int?
+    /// The chapters' trees (compared only when the notes had diagnostics; not part of `==`).
+    var trees: [SameTree] = []
 
-    init(_ site: ParsedSite) {
+    static func == (a: NotesKey, b: NotesKey) -> Bool {
+        a.definitions == b.definitions && a.chapters == b.chapters && a.notesPage == b.notesPage
+            && a.notesPath == b.notesPath && a.notesFrontMatterLine == b.notesFrontMatterLine
+    }
+
+    init(_ site: ParsedSite, references: (SameTree) -> [Reference]) {
         definitions = site.noteDefinitions.map {
             Definition(label: $0.label, file: $0.file, position: $0.position, tree: SameTree(blocks: $0.blocks))
         }
-        chapters = site.chapters.map {
-            Chapter(path: $0.page.source.path, relativePath: $0.page.source.relativePath, slug: $0.page.slug,
-                    bodyLineOffset: $0.page.source.bodyLineOffset, tree: SameTree(blocks: $0.document.blocks))
-        } + site.unloadedChapters.map {
-            Chapter(path: $0.source.path, relativePath: $0.source.relativePath, slug: nil,
-                    bodyLineOffset: $0.source.bodyLineOffset, tree: SameTree(blocks: $0.document.blocks))
+        trees = site.chapters.map { SameTree(blocks: $0.document.blocks) } + site.unloadedChapters.map { SameTree(blocks: $0.document.blocks) }
+        let paths = site.chapters.map { ($0.page.source, Optional($0.page.slug)) } + site.unloadedChapters.map { ($0.source, Slug?.none) }
+        chapters = zip(paths, trees).map { place, tree in
+            Chapter(path: place.0.path, relativePath: place.0.relativePath, slug: place.1,
+                    bodyLineOffset: place.0.bodyLineOffset, references: references(tree))
         }
         notesPage = site.content.notes?.meta
         notesPath = site.content.notes?.source.path

@@ -36,6 +36,13 @@ public struct ConfinedFileSystem: FileSystem {
 
     public func exists(_ path: String) -> Bool { disk.exists(path) }
 
+    /// The stamp of the file, when its real path lies inside the roots (nil otherwise, so
+    /// that reading it reports where it leads).
+    public func stamp(of path: String) -> FileStamp? {
+        guard let real = Self.realPath(path), roots.contains(where: { (real + "/").hasPrefix($0) }) else { return nil }
+        return FileStamp.of(real)
+    }
+
     public func isDirectory(_ path: String) -> Bool { disk.isDirectory(path) }
 
     /// Files under `directory`, as `LocalFileSystem` lists them, except that a linked folder

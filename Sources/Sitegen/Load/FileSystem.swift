@@ -15,6 +15,33 @@ public protocol FileSystem: Sendable {
     func exists(_ path: String) -> Bool
     /// Whether `path` is a folder.
     func isDirectory(_ path: String) -> Bool
+    /// What identifies the present version of the file at `path` without reading it (device,
+    /// inode, size, modification and change times), or nil when the file system cannot say
+    /// (the preview's rebuilds then read the file and compare its bytes).
+    func stamp(of path: String) -> FileStamp?
+}
+
+extension FileSystem {
+    public func stamp(of path: String) -> FileStamp? { nil }
+}
+
+/// A file's identity and version as `stat` reports them: equal stamps, same bytes (the
+/// preview's rebuilds read again only files whose stamp changed).
+public struct FileStamp: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modified: Int64
+    var changed: Int64
+
+    /// The stamp of the file `path` leads to (links followed), or nil when it cannot be had.
+    static func of(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                         modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                         changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+    }
 }
 
 /// Errors of the local file system that the build reports as diagnostics.
@@ -38,6 +65,8 @@ public struct LocalFileSystem: FileSystem {
     public func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: path)
     }
+
+    public func stamp(of path: String) -> FileStamp? { FileStamp.of(path) }
 
     public func isDirectory(_ path: String) -> Bool {
         var isDir: ObjCBool = false

@@ -24,9 +24,9 @@ public struct MarkdownStage: Sendable {
     /// lock, the conversion into Swift values beside it); then the site is assembled in
     /// reading order.
     func run(_ content: SiteContent, cache: inout MarkdownCache) -> ParsedSite {
-        let liftedChapters = content.chapters.parallelMap { Self.lifted($0.source) }
+        let liftedChapters = cache.lifted(content.chapters.map(\.source.body)) { Self.lifted($0) }
         let liftedUnloaded = content.unloadedChapters.parallelMap { NoteDefinitionExtractor.extract(from: $0.body).remainder }
-        let liftedNotes = content.notes.map { Self.lifted($0.source) } ?? nil
+        let liftedNotes = content.notes.map { cache.lifted([$0.source.body]) { Self.lifted($0) }[0] } ?? nil
 
         // The texts to parse, in the order the assembly reads them.
         var texts = ParseList()
@@ -95,8 +95,8 @@ public struct MarkdownStage: Sendable {
     }
 
     /// The note definitions of a body that has any, lifted out.
-    private static func lifted(_ source: SourceFile) -> ExtractedNotes? {
-        source.body.containsBytes("[^") ? NoteDefinitionExtractor.extract(from: source.body) : nil
+    private static func lifted(_ body: String) -> ExtractedNotes? {
+        body.containsBytes("[^") ? NoteDefinitionExtractor.extract(from: body) : nil
     }
 
     /// A page whose texts are listed for parsing: the tickets of its body and of the note

@@ -51,6 +51,9 @@ public struct RenderedSite: Sendable {
     public var files: [OutputFile]
     /// What the search index is built from, in reading order.
     public var searchRecords: [SearchRecord] = []
+    /// Makes the records later, when the preview defers its search stage (they are read from
+    /// the bodies' trees after the reload).
+    var makeSearchRecords: (@Sendable () -> [SearchRecord])? = nil
     /// Number of HTML pages among the files.
     public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
 }

@@ -21,6 +21,9 @@ struct PageFragment: @unchecked Sendable {   // the closure reads immutable valu
     var marker: String
     /// Writes the fragment's HTML.
     var write: (inout HTMLWriter) -> Void
+    /// What the fragment is made of, when the preview's cache can tell (`RenderCache`): the
+    /// same key, the same bytes.
+    var key: ContentHash? = nil
 
     /// The fragment serialised whole.
     var serialised: String {
@@ -38,15 +41,15 @@ struct PageFragment: @unchecked Sendable {   // the closure reads immutable valu
         private(set) var fragments: [PageFragment] = []
 
         /// Adds a fragment written by `write`; returns the marker to put in the model in its place.
-        mutating func add(_ write: @escaping (inout HTMLWriter) -> Void) -> String {
+        mutating func add(key: ContentHash? = nil, _ write: @escaping (inout HTMLWriter) -> Void) -> String {
             let marker = PageFragment.prefix + String(fragments.count) + ">"
-            fragments.append(PageFragment(marker: marker, write: write))
+            fragments.append(PageFragment(marker: marker, write: write, key: key))
             return marker
         }
 
         /// Adds a fragment made of the tree `html` builds.
-        mutating func add(html: @escaping () -> HTML) -> String {
-            add { $0.write(html()) }
+        mutating func add(key: ContentHash? = nil, html: @escaping () -> HTML) -> String {
+            add(key: key) { $0.write(html()) }
         }
     }
 
@@ -104,7 +107,7 @@ extension PageRenderer.PageJob {
 
     /// Renders the page into `sink`: the template's bytes with each fragment streamed where
     /// its marker stands.
-    func render(with templates: TemplateSet, into sink: PageSink) {
+    func render(with templates: TemplateSet, into sink: PageSink, store: FragmentStore? = nil) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1 << 14)
         templates.render(template, model, into: &bytes)
@@ -118,9 +121,23 @@ extension PageRenderer.PageJob {
             var cursor = 0
             for (fragment, range) in zip(fragments, positions).sorted(by: { $0.1.lowerBound < $1.1.lowerBound }) {
                 sink.append(UnsafeRawBufferPointer(rebasing: raw[cursor..<range.lowerBound]))
-                var writer = HTMLWriter(sink: sink)
-                fragment.write(&writer)
-                writer.flush()
+                if let store, let key = fragment.key {
+                    // The preview keeps each fragment's bytes by its key.
+                    let bytes = store.bytes(key) ?? {
+                        let own = PageSink(path: sink.path, staging: nil)
+                        var writer = HTMLWriter(sink: own)
+                        fragment.write(&writer)
+                        writer.flush()
+                        let data = own.finish().data
+                        store.keep(key, data)
+                        return data
+                    }()
+                    bytes.withUnsafeBytes { sink.append($0) }
+                } else {
+                    var writer = HTMLWriter(sink: sink)
+                    fragment.write(&writer)
+                    writer.flush()
+                }
                 cursor = range.upperBound
             }
             sink.append(UnsafeRawBufferPointer(rebasing: raw[cursor...]))

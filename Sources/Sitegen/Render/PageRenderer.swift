@@ -41,17 +41,38 @@ public struct PageRenderer: Sendable {
         var diagnostics: [Diagnostic]
     }
 
+    /// A rendered note text and what was met in it.
+    struct RenderedNote: Sendable {
+        var label: NoteLabel
+        var html: HTML
+        var mentions: [MentionRecord]
+        var editorials: [String]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// A rendered companion document and what was met in it.
+    struct DocumentBody: Sendable {
+        var html: HTML
+        /// The body serialised (the document's page shows it).
+        var text: String
+        var mentions: [MentionRecord]
+        var editorialNotes: [EditorialNoteItem]
+        var diagnostics: [Diagnostic]
+    }
+
     /// Renders all pages.
     public func run(_ site: ParsedSite, notes: NoteIndex, profiles: Profiles = .none,
                     sources: SourceRegister? = nil) -> (RenderedSite, [Diagnostic]) {
         var cache = PageCache(isEnabled: false)
-        return run(site, notes: notes, profiles: profiles, sources: sources, cache: &cache)
+        var pieces = RenderCache(isEnabled: false)
+        return run(site, notes: notes, profiles: profiles, sources: sources, cache: &cache, pieces: &pieces)
     }
 
     /// Renders all pages, reusing those `cache` rendered before from the same model.
     func run(_ site: ParsedSite, notes: NoteIndex, profiles: Profiles = .none, sources: SourceRegister? = nil,
-             cache: inout PageCache, staging: SiteStaging? = nil,
-             searchRecordsReady: (@Sendable ([SearchRecord]) -> Void)? = nil) -> (RenderedSite, [Diagnostic]) {
+             cache: inout PageCache, pieces: inout RenderCache, staging: SiteStaging? = nil,
+             searchRecordsReady: (@Sendable ([SearchRecord]) -> Void)? = nil,
+             defersSearchRecords: Bool = false) -> (RenderedSite, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let publication = site.content.publication.meta
         let pageURLs = contentPageURLs(site)
@@ -78,7 +99,10 @@ public struct PageRenderer: Sendable {
             HeadingIDs.texts(chapter.document.blocks).map { slugger.unique($0) }
         }
         let abbreviationTerms = profiles.abbreviationTerms
-        var renderedBodies = Array(site.chapters.indices).parallelMap { index -> ChapterBody in
+        // The preview reuses the bodies its previous build rendered from the same inputs (`RenderCache`).
+        let caches = pieces.isEnabled
+        let environment = caches ? Self.environment(site, inputs: pieces.inputs, urls: urls) : ContentHash(first: 0, second: 0)
+        let renderChapter: @Sendable (Int) -> ChapterBody = { index -> ChapterBody in
             let chapter = site.chapters[index]
             var body = BodyRenderer(basePath: urls.basePath, source: chapter.page.source, pageURLs: pageURLs,
                                     slugger: Slugger(), sectionID: chapter.page.slug.rawValue)
@@ -97,6 +121,25 @@ public struct PageRenderer: Sendable {
             return ChapterBody(html: html, headings: body.headings,
                                editorialNotes: body.editorialNotes, mentions: body.mentions, diagnostics: body.diagnostics)
         }
+        var renderedBodies: [ChapterBody]
+        var chapterTokens: [Slug: UInt64] = [:]
+        if caches {
+            let inputs = site.chapters.indices.map { index -> RenderCache.BodyInput in
+                let chapter = site.chapters[index]
+                let ids = notes.referenceIDs(in: chapter.page.slug)
+                var numbers: [NoteLabel: String] = [:]
+                for label in ids.keys { numbers[label] = noteNumbers[label] }
+                return RenderCache.BodyInput(environment: environment, tree: SameTree(blocks: chapter.document.blocks),
+                                             path: chapter.page.source.path, relativePath: chapter.page.source.relativePath,
+                                             lineOffset: chapter.page.source.bodyLineOffset, headingIDs: headingIDs[index],
+                                             referenceIDs: ids, numbers: numbers)
+            }
+            let made = pieces.pieces(\.chapters, ids: site.chapters.map(\.page.slug), inputs: inputs, make: renderChapter)
+            renderedBodies = made.map(\.value)
+            for (chapter, piece) in zip(site.chapters, made) { chapterTokens[chapter.page.slug] = piece.token }
+        } else {
+            renderedBodies = Array(site.chapters.indices).parallelMap(renderChapter)
+        }
         var bodies: [Slug: ChapterBody] = [:]
         for (chapter, body) in zip(site.chapters, renderedBodies) {
             diagnostics += body.diagnostics
@@ -106,33 +149,48 @@ public struct PageRenderer: Sendable {
 
         // Note texts, rendered once.
         let sourcesByPath = Dictionary(site.chapters.map { ($0.page.source.path, $0.page.source) }, uniquingKeysWith: { first, _ in first })
-        struct RenderedNote: Sendable {
-            var label: NoteLabel
-            var html: HTML
-            var mentions: [MentionRecord]
-            var editorials: [String]
-            var diagnostics: [Diagnostic]
-        }
-        let renderedNotes = notes.notes.parallelMap { note -> RenderedNote? in
+        @Sendable func noteSource(_ note: ResolvedNote) -> SourceFile? {
             guard let definition = note.definition else { return nil }
-            let source = site.notesIntroduction?.page.source.path == definition.file
+            return site.notesIntroduction?.page.source.path == definition.file
                 ? site.notesIntroduction!.page.source
                 : sourcesByPath[definition.file]
-            guard let source else { return nil }
+        }
+        // The archived copy nearest the date the note consulted its address, or the publication's year.
+        @Sendable func archiveTimestamp(_ note: ResolvedNote) -> String? {
+            sources?.parsedNotes[note.label]?.citations.lazy
+                .compactMap { SourcesPageBuilder.archiveTimestamp($0, fallbackYear: nil) }.first
+                ?? publication.year.map(String.init)
+        }
+        let renderNote: @Sendable (ResolvedNote, SourceFile, String?) -> RenderedNote = { note, source, timestamp in
             var r = BodyRenderer(basePath: urls.basePath, source: source, pageURLs: pageURLs,
                                  slugger: Slugger(), sectionID: note.id)
             r.anchorsParagraphs = false
             r.collectsEditorialNotes = false
             r.mentionMatcher = profiles.matcher
             r.archivesLinks = true
-            // The archived copy nearest the date the note consulted its address, or the publication's year.
-            r.archiveTimestamp = sources?.parsedNotes[note.label]?.citations.lazy
-                .compactMap { SourcesPageBuilder.archiveTimestamp($0, fallbackYear: nil) }.first
-                ?? publication.year.map(String.init)
+            r.archiveTimestamp = timestamp
             r.strings = t
-            let html = r.render(definition.blocks)
+            let html = r.render(note.definition!.blocks)
             return RenderedNote(label: note.label, html: html, mentions: r.mentions,
                                 editorials: r.editorialNotes.map(\.text), diagnostics: r.diagnostics)
+        }
+        var renderedNotes: [RenderedNote?]
+        var noteTokens: [NoteLabel: UInt64] = [:]
+        if caches {
+            let defined = notes.notes.compactMap { note in noteSource(note).map { (note, $0, archiveTimestamp(note)) } }
+            let inputs = defined.map { note, source, timestamp in
+                RenderCache.BodyInput(environment: environment, tree: SameTree(blocks: note.definition!.blocks),
+                                      path: source.path, relativePath: source.relativePath, lineOffset: 0,
+                                      id: note.id, archiveTimestamp: timestamp)
+            }
+            let made = pieces.pieces(\.notes, ids: defined.map(\.0.label), inputs: inputs) { renderNote(defined[$0].0, defined[$0].1, defined[$0].2) }
+            renderedNotes = made.map(\.value)
+            for piece in made { noteTokens[piece.value.label] = piece.token }
+        } else {
+            renderedNotes = notes.notes.parallelMap { note -> RenderedNote? in
+                guard let source = noteSource(note) else { return nil }
+                return renderNote(note, source, archiveTimestamp(note))
+            }
         }
         var noteBodies: [NoteLabel: HTML] = [:]
         var noteEditorials: [NoteLabel: [String]] = [:]
@@ -157,10 +215,28 @@ public struct PageRenderer: Sendable {
             }
         }
 
-        // Each note's list item and margin copy, serialised once for every page that shows it.
+        // Each note list item's token: the same token, the same `<li>` and margin copy on every page.
+        var itemEnvironment = Key("items")
+        itemEnvironment.add(environment)
+        let itemTokens = caches
+            ? pieces.itemTokens(notes.notes, environment: itemEnvironment.hash, bodies: noteTokens,
+                                linkGone: { noteList.parsedNotes[$0]?.linkGone ?? false }, sourceLinks: { noteList.sourceLinks[$0] })
+            : [:]
+        /// The key of a fragment made of `tokens` (nil when the preview's cache is off).
+        func fragmentKey(_ name: String, _ build: (inout Key) -> Void) -> ContentHash? {
+            guard caches else { return nil }
+            var key = Key(name)
+            key.add(environment)
+            build(&key)
+            return key.hash
+        }
+        // Each note's list item and margin copy, serialised once for every page that shows it
+        // (the preview's by item token).
         let lister = noteList
-        let preparedNotes = Dictionary(uniqueKeysWithValues: zip(notes.notes.map(\.label),
-                                                                 notes.notes.parallelMap { lister.prepare($0, withSources: true) }))
+        let preparedNotes = caches
+            ? pieces.preparedNotes(notes.notes, tokens: itemTokens) { lister.prepare($0, withSources: true) }
+            : Dictionary(uniqueKeysWithValues: zip(notes.notes.map(\.label),
+                                                   notes.notes.parallelMap { lister.prepare($0, withSources: true) }))
 
         // Bodies that decide which pages exist: the abstract's and the documents' editorial
         // notes (for the Editorial notes page), the timeline's events.
@@ -178,7 +254,8 @@ public struct PageRenderer: Sendable {
         var documentMentions: [(Parsed<DocumentMeta>, [MentionRecord])] = []
         var documentBodies: [Slug: HTML] = [:]
         var documentTexts: [Slug: String] = [:]
-        let renderedDocuments = site.documents.parallelMap { document in
+        let renderDocument: @Sendable (Int) -> DocumentBody = { index in
+            let document = site.documents[index]
             var r = BodyRenderer(basePath: urls.basePath, source: document.page.source, pageURLs: pageURLs,
                                  slugger: Slugger(reserved: ["main"]), sectionID: document.page.slug.rawValue)
             r.mentionMatcher = profiles.matcher
@@ -188,14 +265,29 @@ public struct PageRenderer: Sendable {
             r.strings = t
             r.missingImageNotice = missingImage
             let html = r.render(document.document.blocks)
-            return (html: html, text: html.rendered, mentions: r.mentions, editorialNotes: r.editorialNotes, diagnostics: r.diagnostics)
+            return DocumentBody(html: html, text: html.rendered, mentions: r.mentions, editorialNotes: r.editorialNotes,
+                                diagnostics: r.diagnostics)
         }
-        for (document, rendered) in zip(site.documents, renderedDocuments) {
-            documentBodies[document.page.slug] = rendered.html
-            documentTexts[document.page.slug] = rendered.text
-            documentMentions.append((document, rendered.mentions))
-            diagnostics += rendered.diagnostics
-            documentEditorials.append((document, rendered.editorialNotes))
+        var documentTokens: [UInt64] = []
+        let renderedDocuments: [DocumentBody]
+        if caches {
+            let inputs = site.documents.map { document in
+                RenderCache.BodyInput(environment: environment, tree: SameTree(blocks: document.document.blocks),
+                                      path: document.page.source.path, relativePath: document.page.source.relativePath,
+                                      lineOffset: document.page.source.bodyLineOffset, id: document.page.slug.rawValue)
+            }
+            let made = pieces.pieces(\.documents, ids: site.documents.map(\.page.slug), inputs: inputs, make: renderDocument)
+            renderedDocuments = made.map(\.value)
+            documentTokens = made.map(\.token)
+        } else {
+            renderedDocuments = Array(site.documents.indices).parallelMap(renderDocument)
+        }
+        for (document, body) in zip(site.documents, renderedDocuments) {
+            documentBodies[document.page.slug] = body.html
+            documentTexts[document.page.slug] = body.text
+            documentMentions.append((document, body.mentions))
+            diagnostics += body.diagnostics
+            documentEditorials.append((document, body.editorialNotes))
         }
         let documentTitles = Dictionary(uniqueKeysWithValues: site.documents.map { ($0.page.slug, $0.page.meta.title) })
         var timelineMonths: [TimelineMonthView] = []
@@ -203,7 +295,9 @@ public struct PageRenderer: Sendable {
             var timeline = TimelineBuilder(urls: urls, notes: notes, documents: documentTitles, profiles: profiles,
                                            defaultYear: publication.year)
             timeline.strings = t
-            let (months, problems) = timeline.months(site.content.timelines)
+            let timelineKey = fragmentKey("timeline") { $0.add(pieces.notesGeneration) }
+            let (months, problems) = timelineKey.map { key in pieces.derived("timeline", key: key) { timeline.months(site.content.timelines) } }
+                ?? timeline.months(site.content.timelines)
             diagnostics += problems
             timelineMonths = months
         }
@@ -327,10 +421,16 @@ public struct PageRenderer: Sendable {
             m.eyebrow = t.format("chapter_of", ["number": String(index + 1), "count": String(site.chapters.count)])
             var fragments = PageFragment.List()
             let html = body.html
-            m.contentHTML = fragments.add { margin.write(html, into: &$0) }
             let listed = notes.notes(listedIn: slug)
+            m.contentHTML = fragments.add(key: fragmentKey("chapter") { key in
+                key.add(chapterTokens[slug]!)
+                for note in listed { key.add(itemTokens[note.label]!) }
+            }) { margin.write(html, into: &$0) }
             if !listed.isEmpty {
-                m.notesHTML = fragments.add { [noteList] in noteList.writeSection(listed, prepared: preparedNotes, localChapters: [slug], into: &$0) }
+                m.notesHTML = fragments.add(key: fragmentKey("chapter-notes") { key in
+                    key.add(slug.rawValue)
+                    for note in listed { key.add(itemTokens[note.label]!) }
+                }) { [noteList] in noteList.writeSection(listed, prepared: preparedNotes, localChapters: [slug], into: &$0) }
             }
             m.sections = contents[index].sections
             m.citation = citationView
@@ -368,7 +468,12 @@ public struct PageRenderer: Sendable {
         notesModel.lede = pages.lede(.notes, default: t["lede_notes"])
         let chapterIndex = Dictionary(site.chapters.enumerated().map { ($1.page.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var notesFragments = PageFragment.List()
-        notesModel.notesHTML = notesFragments.add { [noteList, notes, urls, t] groups in
+        notesModel.notesHTML = notesFragments.add(key: fragmentKey("notes") { key in
+            for note in notes.notes {
+                key.add(itemTokens[note.label]!)
+                key.add(note.homeChapter?.rawValue ?? "")
+            }
+        }) { [noteList, notes, urls, t] groups in
             var current: (Slug?, [ResolvedNote]) = (nil, [])
             func flush() {
                 guard !current.1.isEmpty else { return }
@@ -396,7 +501,11 @@ public struct PageRenderer: Sendable {
         full.chaptersHTML = site.chapters.enumerated().map { index, chapter in
             let body = bodies[chapter.page.slug]!
             let (html, headings, label) = (body.html, body.headings, chapterLabel(index))
-            return fullFragments.add(html: {
+            return fullFragments.add(key: fragmentKey("full-chapter") { key in
+                key.add(chapterTokens[chapter.page.slug]!)
+                key.add(index)
+                key.add(chapter.page.slug.rawValue)
+            }, html: {
                 HTML.el("section", [("class", "chapter"), ("aria-labelledby", chapter.page.slug.rawValue)], [
                     .el("h2", [("id", chapter.page.slug.rawValue)], [
                         .el("span", [("class", "chapter-number")], [.text(label)]),
@@ -415,7 +524,9 @@ public struct PageRenderer: Sendable {
             return e
         }
         let chapterSlugs = Set(site.chapters.map(\.page.slug))
-        full.notesHTML = fullFragments.add { [noteList, notes] writer in
+        full.notesHTML = fullFragments.add(key: fragmentKey("full-notes") { key in
+            for note in notes.notes { key.add(itemTokens[note.label]!) }
+        }) { [noteList, notes] writer in
             noteList.writeSection(notes.notes, prepared: preparedNotes, localChapters: chapterSlugs, into: &writer)
         }
         emit("full", full, at: "report/full/", fragments: fullFragments)
@@ -543,13 +654,24 @@ public struct PageRenderer: Sendable {
                 (LinkView(title: $0.0.page.meta.title, url: urls.document($0.0.page.slug)), $0.1)
             },
             strings: t)
-        let (profileJobs, profileProblems) = profilePages.pages { title, kind, path, description in
-            // The indexes take their title and lead from site.yml when it gives them.
-            let index: SitePage? = path == "people/" ? .people : path == "organisations/" ? .organisations : nil
-            guard let index else { return model(title: title, kind: kind, path: path, description: description) }
-            return model(title: pages.title(index, default: title), kind: kind, path: path,
-                         description: pages.lede(index, default: description))
+        func makeProfilePages() -> ([ProfilePageBuilder.Job], [Diagnostic]) {
+            profilePages.pages { title, kind, path, description in
+                // The indexes take their title and lead from site.yml when it gives them.
+                let index: SitePage? = path == "people/" ? .people : path == "organisations/" ? .organisations : nil
+                guard let index else { return model(title: title, kind: kind, path: path, description: description) }
+                return model(title: pages.title(index, default: title), kind: kind, path: path,
+                             description: pages.lede(index, default: description))
+            }
         }
+        // The preview makes them again when a body they read mentions from, or the site's frame, changed.
+        let profileKey = fragmentKey("profiles") { key in
+            key.add(ContentHash.of(siteView))
+            for chapter in site.chapters { key.add(chapterTokens[chapter.page.slug]!) }
+            for note in notes.notes { key.add(noteTokens[note.label] ?? 0) }
+            for token in documentTokens { key.add(token) }
+        }
+        let (profileJobs, profileProblems) = profileKey.map { pieces.derived("profiles", key: $0, make: makeProfilePages) }
+            ?? makeProfilePages()
         diagnostics += profileProblems
         for job in profileJobs { emit(job.template, job.model, at: job.path) }
 
@@ -602,14 +724,21 @@ public struct PageRenderer: Sendable {
         if let sources {
             var m = model(title: pages.titles[SitePage.sources.rawValue] ?? t["title_sources"], kind: "sources", path: "sources/",
                           description: t.format(t.pluralKey("description_sources", count: sources.unparsedNotes.count), ["count": String(sources.unparsedNotes.count)]))
-            m.sourceGroups = SourcesPageBuilder(urls: urls, register: sources, profiles: profiles,
+            func makeSourcesPage() -> (groups: [SourceGroupView], files: [OutputFile], problems: [Diagnostic]) {
+                let groups = SourcesPageBuilder(urls: urls, register: sources, profiles: profiles,
                                                 publicationYear: publication.year, strings: t).groups()
-            do {
-                exportFiles = try SourceExports(register: sources, urls: urls).files()
-            } catch {
-                diagnostics.append(Diagnostic(file: "sources/sources.json", severity: .error, code: "sources-export",
-                                              message: "the CSL-JSON export could not be written: \(error)"))
+                do {
+                    return (groups, try SourceExports(register: sources, urls: urls).files(), [])
+                } catch {
+                    return (groups, [], [Diagnostic(file: "sources/sources.json", severity: .error, code: "sources-export",
+                                                    message: "the CSL-JSON export could not be written: \(error)")])
+                }
             }
+            let sourcesKey = fragmentKey("sources") { $0.add(pieces.sourcesGeneration) }
+            let made = sourcesKey.map { pieces.derived("sources", key: $0, make: makeSourcesPage) } ?? makeSourcesPage()
+            m.sourceGroups = made.groups
+            exportFiles = made.files
+            diagnostics += made.problems
             m.links = sources.unparsedNotes.map { LinkView(title: notes[$0]?.number ?? $0.rawValue, url: urls.notes + "#note-\($0)") }
             emit("sources", m, at: "sources/")
         }
@@ -642,15 +771,17 @@ public struct PageRenderer: Sendable {
         notFound.contents = contents
         emit("404", notFound, at: "404.html")
 
-        let searchRecords = searchRecords(site, notes: notes, profiles: profiles, sources: SearchSources(
-            abstract: abstractHTML, chapters: bodies.mapValues(\.html), noteBodies: noteBodies, documents: documentBodies))
+        let searchSources = SearchSources(abstract: abstractHTML, chapters: bodies.mapValues(\.html), noteBodies: noteBodies,
+                                          documents: documentBodies)
+        // The preview's deferred search stage reads the records after the reload (`RenderedSite.makeSearchRecords`).
+        let searchRecords = defersSearchRecords ? [] : searchRecords(site, notes: notes, profiles: profiles, sources: searchSources)
         // The records are complete before the templates run: the search index can be built meanwhile.
         searchRecordsReady?(searchRecords)
         // From here the pages' fragments hold the trees they need, and each is released when
         // its page has been written.
         bodies = [:]
         noteBodies = [:]
-        var files = cache.render(jobs, with: templates, staging: staging)
+        var files = cache.render(jobs, with: templates, staging: staging, store: caches ? pieces.fragments : nil)
         files += SiteFiles.sitemapAndRobots(urls: urls, pages: files.map(\.path))
         files += copiedFiles
         if !copiedFiles.contains(where: { $0.path == "_headers" }) { files.append(SiteFiles.headers(urls: urls)) }
@@ -661,7 +792,29 @@ public struct PageRenderer: Sendable {
             diagnostics.append(Diagnostic(file: PublicationCitation.paths.csl, severity: .error, code: "citation-export",
                                           message: "the publication's CSL-JSON could not be written: \(error)"))
         }
-        return (RenderedSite(files: files.sorted { $0.path < $1.path }, searchRecords: searchRecords), diagnostics)
+        var rendered = RenderedSite(files: files.sorted { $0.path < $1.path }, searchRecords: searchRecords)
+        if defersSearchRecords {
+            let renderer = self
+            rendered.makeSearchRecords = { renderer.searchRecords(site, notes: notes, profiles: profiles, sources: searchSources) }
+        }
+        return (rendered, diagnostics)
+    }
+
+    /// What every body of `site` depends on besides its own text: `inputs` (every content file
+    /// but the report's Markdown), the base path, and each report file's path and front matter.
+    static func environment(_ site: ParsedSite, inputs: ContentHash, urls: SiteURLs) -> ContentHash {
+        var key = Key("environment")
+        key.add(inputs)
+        key.add(urls.basePath)
+        key.add(urls.absoluteBase ?? "")
+        let sources = site.content.chapters.map(\.source) + site.content.unloadedChapters + [site.content.notes?.source].compactMap { $0 }
+        key.add(sources.count)
+        for source in sources {
+            key.add(source.path)
+            key.add(source.frontMatter ?? "")
+            key.add(source.bodyLineOffset)
+        }
+        return key.hash
     }
 
     /// Content paths → page URLs, for links between Markdown files.
