@@ -56,9 +56,9 @@ struct PageCache: Sendable {
             templateSources = templates.sources
         }
         let keys = jobs.parallelMap { job -> Key in
-            guard !job.fragments.isEmpty else { return Key(template: job.template, model: .of(job.model)) }
+            guard !job.fragments.isEmpty || job.modelKey != nil else { return Key(template: job.template, model: .of(job.model)) }
             var key = ContentHasher()
-            let model = ContentHash.of(job.model)
+            let model = job.modelKey ?? ContentHash.of(job.model)
             key.combine(model.first)
             key.combine(model.second)
             for fragment in job.fragments {

@@ -41,6 +41,14 @@ struct RenderCache: Sendable {
     var notes: [NoteLabel: Piece<BodyInput, PageRenderer.RenderedNote>] = [:]
     var documents: [Slug: Piece<BodyInput, PageRenderer.DocumentBody>] = [:]
     var items: [NoteLabel: Piece<ItemInput, Bool>] = [:]
+    /// What the pages gathering from many bodies read of each chapter (its mentions, its
+    /// editorial notes), with a token that stays while it does not change.
+    struct Aspect<Value: Equatable & Sendable>: Sendable {
+        var value: Value
+        var token: UInt64
+    }
+    var mentions: [Slug: Aspect<[MentionRecord]>] = [:]
+    var editorials: [Slug: Aspect<[EditorialNoteItem]>] = [:]
     /// Each note's serialised list item and margin copy, with the item's token.
     private var prepared: [NoteLabel: (token: UInt64, value: NoteListRenderer.PreparedNote)] = [:]
     /// Results computed from many pieces, by a key made of their tokens.
@@ -72,14 +80,21 @@ struct RenderCache: Sendable {
     /// What a note list item is made from.
     struct ItemInput: Equatable, Sendable {
         var environment: ContentHash
-        var label: NoteLabel
-        var number: String
-        /// Each reference's chapter and id (not its position in the source).
-        var references: [String]
-        var editorialExplanations: [String]
+        /// Its label, number, explanations and references (compared by chapter and id, not by
+        /// where they stand in the source).
+        var note: ResolvedNote
         var body: UInt64?
         var linkGone: Bool
         var sourceLinks: [LinkView]?
+
+        static func == (a: ItemInput, b: ItemInput) -> Bool {
+            a.environment == b.environment && a.body == b.body && a.linkGone == b.linkGone
+                && a.note.label == b.note.label && a.note.number == b.note.number
+                && a.note.editorialExplanations == b.note.editorialExplanations
+                && a.note.references.count == b.note.references.count
+                && zip(a.note.references, b.note.references).allSatisfy { $0.chapter == $1.chapter && $0.id == $1.id }
+                && a.sourceLinks == b.sourceLinks
+        }
     }
 
     mutating func beginBuild() {
@@ -125,15 +140,29 @@ struct RenderCache: Sendable {
         var kept: [NoteLabel: Piece<ItemInput, Bool>] = [:]
         kept.reserveCapacity(notes.count)
         for note in notes {
-            let input = ItemInput(environment: environment, label: note.label, number: note.number,
-                                  references: note.references.flatMap { [$0.chapter.rawValue, $0.id] },
-                                  editorialExplanations: note.editorialExplanations, body: bodies[note.label],
+            let input = ItemInput(environment: environment, note: note, body: bodies[note.label],
                                   linkGone: linkGone(note.label), sourceLinks: sourceLinks(note.label))
             let token = items[note.label].flatMap { $0.input == input ? $0.token : nil } ?? token()
             tokens[note.label] = token
             kept[note.label] = Piece(input: input, value: true, token: token)
         }
         items = kept
+        return tokens
+    }
+
+    /// The tokens of `values`, one per slug: the previous build's where the value is the same.
+    mutating func aspects<Value: Equatable & Sendable>(_ table: WritableKeyPath<RenderCache, [Slug: Aspect<Value>]>,
+                                                        _ values: [(Slug, Value)]) -> [Slug: UInt64] {
+        let old = self[keyPath: table]
+        var kept: [Slug: Aspect<Value>] = [:]
+        kept.reserveCapacity(values.count)
+        var tokens: [Slug: UInt64] = [:]
+        for (slug, value) in values {
+            let token = old[slug].flatMap { $0.value == value ? $0.token : nil } ?? token()
+            kept[slug] = Aspect(value: value, token: token)
+            tokens[slug] = token
+        }
+        self[keyPath: table] = kept
         return tokens
     }
 
@@ -198,6 +227,9 @@ struct Key {
     private var hasher = ContentHasher()
 
     init(_ name: String) { hasher.combine(name) }
+
+    /// A key that goes on from another.
+    init(_ base: ContentHash) { add(base) }
 
     mutating func add(_ value: UInt64) { hasher.combine(value) }
     mutating func add(_ value: Int) { hasher.combine(UInt64(bitPattern: Int64(value))) }

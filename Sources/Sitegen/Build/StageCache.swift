@@ -34,9 +34,10 @@ struct StageCache: Sendable {
     /// The resolved notes of `site`, from the previous build when nothing they are made of changed.
     mutating func notes(_ site: ParsedSite, resolve: (ParsedSite) -> (NoteIndex, [Diagnostic])) -> (NoteIndex, [Diagnostic]) {
         guard isEnabled else { return resolve(site) }
-        // A chapter's tree counts by the note references it holds (labels and positions): an
-        // edit that moves none gives the same notes. When the previous notes had diagnostics
-        // (whose columns are read from the text), the trees must be the same too.
+        // A chapter's tree counts by the labels of the note references it holds, in order: an
+        // edit that changes none gives the same notes (numbers, ids, chapters). Where a reference
+        // stands is read only by the stage's diagnostics; when the previous notes had any, the
+        // trees must be the same too, so that they are never shown at a stale line or column.
         var known: [Int: (tree: SameTree, references: [NotesKey.Reference])] = [:]
         let key = NotesKey(site) { tree in
             let address = tree.address
@@ -44,7 +45,7 @@ struct StageCache: Sendable {
                 known[address] = found
                 return found.references
             }
-            let found = tree.blocks.footnoteReferences.map { NotesKey.Reference(label: $0.label, at: $0.at) }
+            let found = tree.blocks.footnoteReferences.map { NotesKey.Reference(label: $0.label) }
             known[address] = (tree, found)
             return found
         }
@@ -106,9 +107,9 @@ struct NotesKey: Equatable, Sendable {
         var bodyLineOffset: Int
         var references: [Reference]
     }
+    /// A note reference, by its label: where it stands is read only by diagnostics (see `notes`).
     struct Reference: Equatable, Sendable {
         var label: String
-        var at: SourcePosition
     }
     var definitions: [Definition]
     var chapters: [Chapter]

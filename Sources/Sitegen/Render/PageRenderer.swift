@@ -30,6 +30,10 @@ public struct PageRenderer: Sendable {
         /// The large parts of the page, made and written in pieces when the page is written
         /// (the model holds their markers; see `PageFragment`).
         var fragments: [PageFragment] = []
+        /// What the whole model is made of, when the renderer can tell without reading it (the
+        /// preview's cache; `RenderCache`): the page cache keys the page by it instead of
+        /// fingerprinting the model.
+        var modelKey: ContentHash? = nil
     }
 
     /// A rendered chapter body and what was met in it.
@@ -639,8 +643,23 @@ public struct PageRenderer: Sendable {
             editorialGroups.append(EditorialGroupView(title: document.page.meta.title, url: url,
                 items: items.map { EditorialItemView(text: $0.text, url: url + "#" + $0.id, place: $0.section ?? t["editorial_place_text"]) }))
         }
+        // The preview keys the page by the bodies its groups come from, not by the groups.
+        let editorialKey = fragmentKey("editorial") { key in
+            var light = editorial
+            light.editorialGroups = nil
+            key.add(ContentHash.of(light))
+            for item in abstractRenderer.editorialNotes { key.add(item.id); key.add(item.text) }
+            let tokens = pieces.aspects(\.editorials, site.chapters.map { ($0.page.slug, bodies[$0.page.slug]!.editorialNotes) })
+            for chapter in site.chapters { key.add(tokens[chapter.page.slug]!) }
+            key.add(pieces.notesGeneration)
+            for note in notes.notes { key.add(noteTokens[note.label] ?? 0) }
+            for token in documentTokens { key.add(token) }
+        }
         editorial.editorialGroups = editorialGroups
-        if hasEditorialNotes { emit("editorial", editorial, at: "editorial-notes/") }
+        if hasEditorialNotes {
+            emit("editorial", editorial, at: "editorial-notes/")
+            jobs[jobs.count - 1].modelKey = editorialKey
+        }
 
         // Profiles of people and organisations, and their indexes.
         let profilePages = ProfilePageBuilder(
@@ -664,16 +683,24 @@ public struct PageRenderer: Sendable {
             }
         }
         // The preview makes them again when a body they read mentions from, or the site's frame, changed.
+        let mentionTokens = caches ? pieces.aspects(\.mentions, site.chapters.map { ($0.page.slug, bodies[$0.page.slug]!.mentions) }) : [:]
         let profileKey = fragmentKey("profiles") { key in
             key.add(ContentHash.of(siteView))
-            for chapter in site.chapters { key.add(chapterTokens[chapter.page.slug]!) }
+            for chapter in site.chapters { key.add(mentionTokens[chapter.page.slug]!) }
             for note in notes.notes { key.add(noteTokens[note.label] ?? 0) }
             for token in documentTokens { key.add(token) }
         }
         let (profileJobs, profileProblems) = profileKey.map { pieces.derived("profiles", key: $0, make: makeProfilePages) }
             ?? makeProfilePages()
         diagnostics += profileProblems
-        for job in profileJobs { emit(job.template, job.model, at: job.path) }
+        for (index, job) in profileJobs.enumerated() {
+            emit(job.template, job.model, at: job.path)
+            // Each profile page's model is made from what the key covers.
+            if var key = profileKey.map({ Key($0) }) {
+                key.add(index)
+                jobs[jobs.count - 1].modelKey = key.hash
+            }
+        }
 
         // Figures and timeline, from the data files.
         func introduction(_ page: Parsed<PageMeta>?, id: String) -> String? {
@@ -741,6 +768,13 @@ public struct PageRenderer: Sendable {
             diagnostics += made.problems
             m.links = sources.unparsedNotes.map { LinkView(title: notes[$0]?.number ?? $0.rawValue, url: urls.notes + "#note-\($0)") }
             emit("sources", m, at: "sources/")
+            if let sourcesKey {
+                var light = m
+                light.sourceGroups = nil
+                var key = Key(sourcesKey)
+                key.add(ContentHash.of(light))
+                jobs[jobs.count - 1].modelKey = key.hash
+            }
         }
         // Search: the page the search box submits to; the script fills it in.
         var search = model(title: pages.titles[SitePage.search.rawValue] ?? t["title_search"], kind: "search", path: "search/")
