@@ -35,7 +35,7 @@ struct IncrementalBuildTests {
 
     static let edits: [Edit] = [
         Edit(description: "a paragraph of a chapter", file: "content/report/03-why-leave-the-army.md",
-             find: "scholars on military desertions", replace: "scholars, edited, on military desertions", reused: ["sources"]),
+             find: "scholars on military desertions", replace: "scholars, edited, on military desertions", reused: ["notes", "sources"]),
         Edit(description: "the text of a note", file: "content/report/notes.md",
              find: "[^2]: ", replace: "[^2]: Edited. ", reused: []),
         Edit(description: "a profile", file: "content/people/ah-lynn.md",

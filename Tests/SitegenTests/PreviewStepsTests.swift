@@ -164,4 +164,37 @@ struct PreviewStepsTests {
         let two = try #require(cached.text("report/two/index.html"))
         #expect(two.contains(">2</a></sup>"), "chapter two shows note a's new number")
     }
+
+    @Test func aReferenceMovedAlongItsLineKeepsTheNotesUnlessTheyHadDiagnostics() throws {
+        let options = Self.options(content: "content", templates: "templates", defers: false)
+        // No diagnostics: the notes are reused, the site is a fresh build's.
+        var fs = TestSite.files([
+            "report/01-one.md": "---\ntitle: One\n---\nFirst.[^a] Second.[^b]\n",
+            "report/notes.md": "---\ntitle: Notes\n---\n[^a]: Note a.\n\n[^b]: Note b.\n",
+        ])
+        var cache = BuildCache()
+        _ = SiteBuilder(options: options, fileSystem: fs).build(cache: &cache)
+        fs.files["content/report/01-one.md"] = Data("---\ntitle: One\n---\nFirst, moved.[^a] Second.[^b]\n".utf8)
+        var cached = SiteBuilder(options: options, fileSystem: fs).build(cache: &cache)
+        var fresh = SiteBuilder(options: options, fileSystem: fs).build()
+        #expect(cached.files == fresh.files)
+        #expect(cached.diagnostics == fresh.diagnostics)
+        #expect(cached.statistics.stagesReused.contains("notes"))
+
+        // An undefined note: its diagnostic names the reference's column, so the notes are
+        // resolved again when the reference moves.
+        fs = TestSite.files([
+            "report/01-one.md": "---\ntitle: One\n---\nFirst.[^a] Undefined.[^zz]\n",
+            "report/notes.md": "---\ntitle: Notes\n---\n[^a]: Note a.\n",
+        ])
+        cache = BuildCache()
+        let first = SiteBuilder(options: options, fileSystem: fs).build(cache: &cache)
+        #expect(first.diagnostics.contains { $0.code == .noteUndefined })
+        fs.files["content/report/01-one.md"] = Data("---\ntitle: One\n---\nFirst.[^a] Undefined, moved.[^zz]\n".utf8)
+        cached = SiteBuilder(options: options, fileSystem: fs).build(cache: &cache)
+        fresh = SiteBuilder(options: options, fileSystem: fs).build()
+        #expect(cached.diagnostics == fresh.diagnostics)
+        #expect(cached.diagnostics != first.diagnostics, "the diagnostic follows the reference")
+        #expect(!cached.statistics.stagesReused.contains("notes"))
+    }
 }

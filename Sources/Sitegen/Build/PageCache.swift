@@ -15,6 +15,8 @@ struct PageCache: Sendable {
     /// The template texts the entries were rendered with.
     private var templateSources: [String: String]?
     private var entries: [Key: Data] = [:]
+    /// The fingerprints of the models that had a `modelKey`, by that key.
+    private var modelHashes: [ContentHash: ContentHash] = [:]
     private(set) var hits = 0
     private(set) var misses = 0
     /// When not nil, every job handed to `render` is kept here (tests render the page models
@@ -55,10 +57,17 @@ struct PageCache: Sendable {
             entries = [:]
             templateSources = templates.sources
         }
-        let keys = jobs.parallelMap { job -> Key in
-            guard !job.fragments.isEmpty || job.modelKey != nil else { return Key(template: job.template, model: .of(job.model)) }
+        // A model with a `modelKey` seen before is not fingerprinted again.
+        let known = modelHashes
+        let models = jobs.parallelMap { job -> ContentHash in
+            job.modelKey.flatMap { known[$0] } ?? ContentHash.of(job.model)
+        }
+        var seen: [ContentHash: ContentHash] = [:]
+        for (job, model) in zip(jobs, models) { if let key = job.modelKey { seen[key] = model } }
+        modelHashes = seen
+        let keys = zip(jobs, models).map { job, model -> Key in
+            guard !job.fragments.isEmpty else { return Key(template: job.template, model: model) }
             var key = ContentHasher()
-            let model = job.modelKey ?? ContentHash.of(job.model)
             key.combine(model.first)
             key.combine(model.second)
             for fragment in job.fragments {

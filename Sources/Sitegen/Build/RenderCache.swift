@@ -106,6 +106,11 @@ struct RenderCache: Sendable {
         fragments.endBuild()
     }
 
+    /// Counts `count` bodies reused as a whole.
+    mutating func countReused(_ count: Int) {
+        reused += count
+    }
+
     mutating func token() -> UInt64 {
         counter += 1
         return counter
@@ -186,10 +191,30 @@ struct RenderCache: Sendable {
 
     /// A value made from many pieces, made again only when `key` changed.
     mutating func derived<Value: Sendable>(_ name: String, key: ContentHash, make: () -> Value) -> Value {
-        if let entry = derivedValues[name], entry.key == key, let value = entry.value as? Value { return value }
+        derivedReused(name, key: key, make: make).value
+    }
+
+    /// Whether `key` is the key `name` had in the previous build (and remembers it).
+    mutating func sameAsBefore(_ name: String, key: ContentHash) -> Bool {
+        defer { derivedValues[name] = (key, true) }
+        return derivedValues[name]?.key == key
+    }
+
+    /// The value stored under `name` when its key is `key`.
+    func stored<Value: Sendable>(_ name: String, key: ContentHash) -> Value? {
+        derivedValues[name].flatMap { $0.key == key ? $0.value as? Value : nil }
+    }
+
+    mutating func store<Value: Sendable>(_ name: String, key: ContentHash, _ value: Value) {
+        derivedValues[name] = (key, value)
+    }
+
+    /// The same, with whether the value is the previous build's.
+    mutating func derivedReused<Value: Sendable>(_ name: String, key: ContentHash, make: () -> Value) -> (value: Value, reused: Bool) {
+        if let entry = derivedValues[name], entry.key == key, let value = entry.value as? Value { return (value, true) }
         let value = make()
         derivedValues[name] = (key, value)
-        return value
+        return (value, false)
     }
 }
 

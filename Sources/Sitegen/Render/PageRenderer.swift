@@ -31,8 +31,8 @@ public struct PageRenderer: Sendable {
         /// (the model holds their markers; see `PageFragment`).
         var fragments: [PageFragment] = []
         /// What the whole model is made of, when the renderer can tell without reading it (the
-        /// preview's cache; `RenderCache`): the page cache keys the page by it instead of
-        /// fingerprinting the model.
+        /// preview's cache; `RenderCache`): the same key, the same model, so the page cache
+        /// fingerprints the model only for a key it has not seen.
         var modelKey: ContentHash? = nil
     }
 
@@ -52,6 +52,19 @@ public struct PageRenderer: Sendable {
         var mentions: [MentionRecord]
         var editorials: [String]
         var diagnostics: [Diagnostic]
+    }
+
+    /// Every note's rendered text, list item and margin copy, and what was met in them.
+    struct NotesLayer: Sendable {
+        var renderedNotes: [RenderedNote?]
+        var noteTokens: [NoteLabel: UInt64]
+        var noteBodies: [NoteLabel: HTML]
+        var noteEditorials: [NoteLabel: [String]]
+        var noteMentions: [(NoteLabel, MentionRecord)]
+        var diagnostics: [Diagnostic]
+        var noteList: NoteListRenderer
+        var itemTokens: [NoteLabel: UInt64]
+        var preparedNotes: [NoteLabel: NoteListRenderer.PreparedNote]
     }
 
     /// A rendered companion document and what was met in it.
@@ -178,54 +191,86 @@ public struct PageRenderer: Sendable {
             return RenderedNote(label: note.label, html: html, mentions: r.mentions,
                                 editorials: r.editorialNotes.map(\.text), diagnostics: r.diagnostics)
         }
-        var renderedNotes: [RenderedNote?]
-        var noteTokens: [NoteLabel: UInt64] = [:]
-        if caches {
-            let defined = notes.notes.compactMap { note in noteSource(note).map { (note, $0, archiveTimestamp(note)) } }
-            let inputs = defined.map { note, source, timestamp in
-                RenderCache.BodyInput(environment: environment, tree: SameTree(blocks: note.definition!.blocks),
-                                      path: source.path, relativePath: source.relativePath, lineOffset: 0,
-                                      id: note.id, archiveTimestamp: timestamp)
-            }
-            let made = pieces.pieces(\.notes, ids: defined.map(\.0.label), inputs: inputs) { renderNote(defined[$0].0, defined[$0].1, defined[$0].2) }
-            renderedNotes = made.map(\.value)
-            for piece in made { noteTokens[piece.value.label] = piece.token }
-        } else {
-            renderedNotes = notes.notes.parallelMap { note -> RenderedNote? in
-                guard let source = noteSource(note) else { return nil }
-                return renderNote(note, source, archiveTimestamp(note))
-            }
-        }
-        var noteBodies: [NoteLabel: HTML] = [:]
-        var noteEditorials: [NoteLabel: [String]] = [:]
-        var noteMentions: [(NoteLabel, MentionRecord)] = []
-        for case let note? in renderedNotes {
-            noteBodies[note.label] = note.html
-            noteMentions += note.mentions.map { (note.label, $0) }
-            diagnostics += note.diagnostics
-            if !note.editorials.isEmpty { noteEditorials[note.label, default: []] += note.editorials }
-        }
-        var noteList = NoteListRenderer(noteBodies: noteBodies, urls: urls, chapterTitles: chapterTitles)
-        noteList.strings = t
-        if let sources {
-            noteList.parsedNotes = sources.parsedNotes
-            let byID = Dictionary(uniqueKeysWithValues: sources.sources.map { ($0.id, $0) })
-            noteList.sourceLinks = sources.sourcesByNote.mapValues { ids in
-                ids.compactMap { byID[$0] }.map { source in
-                    let c = source.citation
-                    let name = [c.shortAuthor ?? c.outlet, c.year.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
-                    return LinkView(title: name.isEmpty ? c.kind.groupTitle : name, url: urls.url("sources/") + "#" + source.id)
+        // Every note's text, list item and margin copy: the preview reuses them all when the
+        // notes, the sources register and the environment are those of its previous build.
+        var layerKey = Key("notes-layer")
+        layerKey.add(environment)
+        layerKey.add(pieces.notesGeneration)
+        layerKey.add(pieces.sourcesGeneration)
+        func makeNotesLayer() -> NotesLayer {
+            var renderedNotes: [RenderedNote?]
+            var noteTokens: [NoteLabel: UInt64] = [:]
+            if caches {
+                let defined = notes.notes.compactMap { note in noteSource(note).map { (note, $0, archiveTimestamp(note)) } }
+                let inputs = defined.map { note, source, timestamp in
+                    RenderCache.BodyInput(environment: environment, tree: SameTree(blocks: note.definition!.blocks),
+                                          path: source.path, relativePath: source.relativePath, lineOffset: 0,
+                                          id: note.id, archiveTimestamp: timestamp)
+                }
+                let made = pieces.pieces(\.notes, ids: defined.map(\.0.label), inputs: inputs) { renderNote(defined[$0].0, defined[$0].1, defined[$0].2) }
+                renderedNotes = made.map(\.value)
+                for piece in made { noteTokens[piece.value.label] = piece.token }
+            } else {
+                renderedNotes = notes.notes.parallelMap { note -> RenderedNote? in
+                    guard let source = noteSource(note) else { return nil }
+                    return renderNote(note, source, archiveTimestamp(note))
                 }
             }
-        }
+            var noteBodies: [NoteLabel: HTML] = [:]
+            var noteDiagnostics: [Diagnostic] = []
+            var noteEditorials: [NoteLabel: [String]] = [:]
+            var noteMentions: [(NoteLabel, MentionRecord)] = []
+            for case let note? in renderedNotes {
+                noteBodies[note.label] = note.html
+                noteMentions += note.mentions.map { (note.label, $0) }
+                noteDiagnostics += note.diagnostics
+                if !note.editorials.isEmpty { noteEditorials[note.label, default: []] += note.editorials }
+            }
+            var noteList = NoteListRenderer(noteBodies: noteBodies, urls: urls, chapterTitles: chapterTitles)
+            noteList.strings = t
+            if let sources {
+                noteList.parsedNotes = sources.parsedNotes
+                let byID = Dictionary(uniqueKeysWithValues: sources.sources.map { ($0.id, $0) })
+                noteList.sourceLinks = sources.sourcesByNote.mapValues { ids in
+                    ids.compactMap { byID[$0] }.map { source in
+                        let c = source.citation
+                        let name = [c.shortAuthor ?? c.outlet, c.year.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+                        return LinkView(title: name.isEmpty ? c.kind.groupTitle : name, url: urls.url("sources/") + "#" + source.id)
+                    }
+                }
+            }
 
-        // Each note list item's token: the same token, the same `<li>` and margin copy on every page.
-        var itemEnvironment = Key("items")
-        itemEnvironment.add(environment)
-        let itemTokens = caches
-            ? pieces.itemTokens(notes.notes, environment: itemEnvironment.hash, bodies: noteTokens,
-                                linkGone: { noteList.parsedNotes[$0]?.linkGone ?? false }, sourceLinks: { noteList.sourceLinks[$0] })
-            : [:]
+            // Each note list item's token: the same token, the same `<li>` and margin copy on every page.
+            var itemEnvironment = Key("items")
+            itemEnvironment.add(environment)
+            let itemTokens = caches
+                ? pieces.itemTokens(notes.notes, environment: itemEnvironment.hash, bodies: noteTokens,
+                                    linkGone: { noteList.parsedNotes[$0]?.linkGone ?? false }, sourceLinks: { noteList.sourceLinks[$0] })
+                : [:]
+            // Each note's list item and margin copy, serialised once for every page that shows it
+            // (the preview's by item token).
+            let lister = noteList
+            let preparedNotes = caches
+                ? pieces.preparedNotes(notes.notes, tokens: itemTokens) { lister.prepare($0, withSources: true) }
+                : Dictionary(uniqueKeysWithValues: zip(notes.notes.map(\.label),
+                                                       notes.notes.parallelMap { lister.prepare($0, withSources: true) }))
+            return NotesLayer(renderedNotes: renderedNotes, noteTokens: noteTokens, noteBodies: noteBodies,
+                              noteEditorials: noteEditorials, noteMentions: noteMentions, diagnostics: noteDiagnostics,
+                              noteList: noteList, itemTokens: itemTokens, preparedNotes: preparedNotes)
+        }
+        let layer: NotesLayer
+        if caches, let stored: NotesLayer = pieces.stored("notes-layer", key: layerKey.hash) {
+            layer = stored
+            pieces.countReused(stored.noteTokens.count)
+        } else {
+            layer = makeNotesLayer()
+            if caches { pieces.store("notes-layer", key: layerKey.hash, layer) }
+        }
+        let renderedNotes = layer.renderedNotes, noteTokens = layer.noteTokens, noteEditorials = layer.noteEditorials
+        let noteMentions = layer.noteMentions, noteList = layer.noteList, itemTokens = layer.itemTokens
+        let preparedNotes = layer.preparedNotes
+        var noteBodies = layer.noteBodies
+        diagnostics += layer.diagnostics
         /// The key of a fragment made of `tokens` (nil when the preview's cache is off).
         func fragmentKey(_ name: String, _ build: (inout Key) -> Void) -> ContentHash? {
             guard caches else { return nil }
@@ -234,13 +279,6 @@ public struct PageRenderer: Sendable {
             build(&key)
             return key.hash
         }
-        // Each note's list item and margin copy, serialised once for every page that shows it
-        // (the preview's by item token).
-        let lister = noteList
-        let preparedNotes = caches
-            ? pieces.preparedNotes(notes.notes, tokens: itemTokens) { lister.prepare($0, withSources: true) }
-            : Dictionary(uniqueKeysWithValues: zip(notes.notes.map(\.label),
-                                                   notes.notes.parallelMap { lister.prepare($0, withSources: true) }))
 
         // Bodies that decide which pages exist: the abstract's and the documents' editorial
         // notes (for the Editorial notes page), the timeline's events.
@@ -690,8 +728,8 @@ public struct PageRenderer: Sendable {
             for note in notes.notes { key.add(noteTokens[note.label] ?? 0) }
             for token in documentTokens { key.add(token) }
         }
-        let (profileJobs, profileProblems) = profileKey.map { pieces.derived("profiles", key: $0, make: makeProfilePages) }
-            ?? makeProfilePages()
+        let made = profileKey.map { pieces.derivedReused("profiles", key: $0, make: makeProfilePages) }
+        let (profileJobs, profileProblems) = made?.value ?? makeProfilePages()
         diagnostics += profileProblems
         for (index, job) in profileJobs.enumerated() {
             emit(job.template, job.model, at: job.path)
@@ -762,7 +800,8 @@ public struct PageRenderer: Sendable {
                 }
             }
             let sourcesKey = fragmentKey("sources") { $0.add(pieces.sourcesGeneration) }
-            let made = sourcesKey.map { pieces.derived("sources", key: $0, make: makeSourcesPage) } ?? makeSourcesPage()
+            let reused = sourcesKey.map { pieces.derivedReused("sources", key: $0, make: makeSourcesPage) }
+            let made = reused?.value ?? makeSourcesPage()
             m.sourceGroups = made.groups
             exportFiles = made.files
             diagnostics += made.problems
