@@ -140,11 +140,74 @@ struct SerialisedNotesTests {
         #expect(SerialisedHTML(html).bytes == Array(expected.utf8))
     }
 
+    /// The one byte escaper, with and without quotes, against the String escaper it replaced.
+    @Test(arguments: [
+        "", "plain", "a & b", "<tag attr=\"v\">", "it's", "&&<<>>\"\"''",
+        "Ñyi < Thuta & \"Bo\"", "e\u{301}<\u{301}>'\u{301}", "ဗိုလ် & <ဗိုလ်>", "🙂\"🙂'🙂&",
+    ])
+    func byteEscaperMatchesStringEscaper(text: String) {
+        Self.expectEscapersAgree(text)
+    }
+
+    /// Runs longer than the writer's 64 KB flush size, with entities at both ends and inside.
+    @Test func byteEscaperMatchesStringEscaperOnLongRuns() {
+        Self.expectEscapersAgree(String(repeating: "x", count: 5000) + "<" + String(repeating: "y", count: 70_000) + "&")
+        Self.expectEscapersAgree("'" + String(repeating: "ä", count: 40_000) + "\"")
+    }
+
+    static func expectEscapersAgree(_ text: String) {
+        for quotes in [false, true] {
+            var expected = ""
+            stringEscape(text, into: &expected, quotes: quotes)
+            #expect(HTMLEscaping.escape(text, quotes: quotes) == expected)
+            var bytes: [UInt8] = [1, 2]
+            HTMLEscaping.append(text, quotes: quotes, to: &bytes)
+            #expect(bytes == [1, 2] + Array(expected.utf8))
+        }
+        #expect(HTML.escaped(text) == HTMLEscaping.escape(text, quotes: true))
+    }
+
+    /// The String escaper the byte escaper (`HTMLEscaping`) replaced: escapes `&`, `<`, `>` (and `"`, `'` in attribute values). Runs of text that need no
+    /// escaping, the common case, are appended whole.
+    static func stringEscape(_ string: String, into output: inout String, quotes: Bool) {
+        var utf8 = string.utf8
+        let needsEscape = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 == 38 || $0 == 60 || $0 == 62 || (quotes && ($0 == 34 || $0 == 39)) }
+        } ?? true
+        guard needsEscape else {
+            output += string
+            return
+        }
+        var copy = string
+        copy.makeContiguousUTF8()
+        utf8 = copy.utf8
+        var runStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let replacement: String?
+            switch utf8[index] {
+            case 38: replacement = "&amp;"
+            case 60: replacement = "&lt;"
+            case 62: replacement = "&gt;"
+            case 34 where quotes: replacement = "&quot;"
+            case 39 where quotes: replacement = "&#39;"
+            default: replacement = nil
+            }
+            if let replacement {
+                output += copy[runStart..<index]
+                output += replacement
+                runStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        output += copy[runStart..<index]
+    }
+
     /// The String serialiser the byte writer replaced.
     static func stringSerialised(_ html: HTML, into output: inout String) {
         switch html {
         case .text(let string):
-            HTML.escape(string, into: &output, quotes: false)
+            stringEscape(string, into: &output, quotes: false)
         case .fragment(let children):
             for child in children { stringSerialised(child, into: &output) }
         case .element(let name, let attributes, let children):
@@ -153,7 +216,7 @@ struct SerialisedNotesTests {
                 output += " " + attribute.name
                 if let value = attribute.value {
                     output += "=\""
-                    HTML.escape(value, into: &output, quotes: true)
+                    stringEscape(value, into: &output, quotes: true)
                     output += "\""
                 }
             }

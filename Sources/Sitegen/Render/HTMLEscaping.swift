@@ -1,47 +1,48 @@
-// Escaping for `{{…}}` in the templates, on UTF-8 bytes: `<`, `>`, `&`, `"` and `'` become
+// The one HTML escaper, on UTF-8 bytes: `<`, `>`, `&` (and, with `quotes`, `"` and `'`) become
 // `&lt;`, `&gt;`, `&amp;`, `&quot;` and `&#39;` (the entities swift-mustache uses), and
-// everything else is copied in runs. Every template starts with this escaping; a template may
-// switch to swift-mustache's Character-level HTML escaping (`{{% CONTENT_TYPE: HTML }}`, which
-// leaves one of the five alone when a combining mark follows it) or to none (`TEXT`).
+// everything else is copied in runs. The templates' `{{…}}` use it with quotes, `HTMLWriter`
+// with quotes in attribute values only. A template may switch to swift-mustache's
+// Character-level HTML escaping (`{{% CONTENT_TYPE: HTML }}`, which leaves one of the five alone
+// when a combining mark follows it) or to none (`TEXT`).
 
 enum HTMLEscaping {
-    /// Appends `text` to `out`, escaped.
-    static func append(_ text: String, to out: inout [UInt8]) {
-        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ append($0, to: &out) }) { return done }
+    /// Appends `text` to `out`, escaped (`"` and `'` too unless `quotes` is false).
+    static func append(_ text: String, quotes: Bool = true, to out: inout [UInt8]) {
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ append($0, quotes: quotes, to: &out) }) {
+            return done
+        }
         var copy = text
-        copy.withUTF8 { append($0, to: &out) }
+        copy.withUTF8 { append($0, quotes: quotes, to: &out) }
     }
 
-    /// Appends `bytes` to `out`, escaped.
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    /// Appends `bytes` to `out`, escaped (`"` and `'` too unless `quotes` is false).
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, quotes: Bool = true, to out: inout [UInt8]) {
         var run = 0
-        var index = 0
         let count = bytes.count
-        while index < count {
+        for index in 0..<count {
             let byte = bytes[index]
-            guard byte <= 62, needsEscape(byte) else {
-                index += 1
-                continue
+            guard byte <= 62 else { continue }
+            let entity: StaticString
+            switch byte {
+            case 38: entity = "&amp;"
+            case 60: entity = "&lt;"
+            case 62: entity = "&gt;"
+            case 34 where quotes: entity = "&quot;"
+            case 39 where quotes: entity = "&#39;"
+            default: continue
             }
             if index > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
-            switch byte {
-            case UInt8(ascii: "<"): out.append(contentsOf: [38, 108, 116, 59])                 // &lt;
-            case UInt8(ascii: ">"): out.append(contentsOf: [38, 103, 116, 59])                 // &gt;
-            case UInt8(ascii: "&"): out.append(contentsOf: [38, 97, 109, 112, 59])             // &amp;
-            case UInt8(ascii: "\""): out.append(contentsOf: [38, 113, 117, 111, 116, 59])      // &quot;
-            default: out.append(contentsOf: [38, 35, 51, 57, 59])                              // &#39;
-            }
-            index += 1
-            run = index
+            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            run = index + 1
         }
         if count > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<count])) }
     }
 
-    /// `text` escaped as a String.
-    static func escape(_ text: String) -> String {
+    /// `text` escaped as a String (`"` and `'` too unless `quotes` is false).
+    static func escape(_ text: String, quotes: Bool = true) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
-        append(text, to: &out)
+        append(text, quotes: quotes, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -60,10 +61,5 @@ enum HTMLEscaping {
             }
         }
         return escaped
-    }
-
-    @inline(__always)
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == 60 || byte == 62 || byte == 38 || byte == 34 || byte == 39
     }
 }

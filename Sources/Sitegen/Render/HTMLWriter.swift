@@ -150,31 +150,9 @@ struct HTMLWriter {
         string.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends `string` with `&`, `<`, `>` (and in attribute values `"`, `'`) escaped, as
-    /// `HTML.escape` does.
+    /// Appends `string` with `&`, `<`, `>` (and in attribute values `"`, `'`) escaped.
+    @inline(__always)
     private mutating func escape(_ string: String, quotes: Bool) {
-        var string = string
-        string.withUTF8 { escape($0, quotes: quotes) }
-    }
-
-    private mutating func escape(_ input: UnsafeBufferPointer<UInt8>, quotes: Bool) {
-        var runStart = 0
-        for index in 0..<input.count {
-            let byte = input[index]
-            guard byte <= 62 else { continue }
-            let entity: StaticString
-            switch byte {
-            case 38: entity = "&amp;"
-            case 60: entity = "&lt;"
-            case 62: entity = "&gt;"
-            case 34 where quotes: entity = "&quot;"
-            case 39 where quotes: entity = "&#39;"
-            default: continue
-            }
-            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index])) }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-            runStart = index + 1
-        }
-        if runStart < input.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart...])) }
+        HTMLEscaping.append(string, quotes: quotes, to: &bytes)
     }
 }

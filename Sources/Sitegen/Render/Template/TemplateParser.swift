@@ -199,23 +199,16 @@ struct TemplateParser {
                 try parseComment(state: state)
                 setNewLine = isStandalone(state)
 
-            case "{":
+            case "{", "&":
+                // `{{{name}}}` and `{{&name}}`: the same unescaped variable; the first needs its third brace.
+                let triple = current == "{"
                 if !whiteSpaceBefore.isEmpty {
                     tokens.append(.text(whiteSpaceBefore))
                     whiteSpaceBefore = ""
                 }
                 position += 1
                 let (name, transforms) = try parseName(state: state)
-                guard try read("}") else { throw .unfinishedName }
-                tokens.append(.unescapedVariable(name: name, transforms: transforms))
-
-            case "&":
-                if !whiteSpaceBefore.isEmpty {
-                    tokens.append(.text(whiteSpaceBefore))
-                    whiteSpaceBefore = ""
-                }
-                position += 1
-                let (name, transforms) = try parseName(state: state)
+                if triple { guard try read("}") else { throw .unfinishedName } }
                 tokens.append(.unescapedVariable(name: name, transforms: transforms))
 
             case ">":
