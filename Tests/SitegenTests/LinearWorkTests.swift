@@ -199,7 +199,7 @@ struct LinearWorkTests {
 }
 
 /// A small deterministic generator for the generated cases.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
     mutating func next() -> UInt64 {

@@ -55,7 +55,7 @@ enum DataFileChecker {
     static func check(_ source: SourceFile, collections: [String] = ProfileEventRule.collections) -> (CheckedDataFile?, [Diagnostic]) {
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: source.frontMatter ?? ""), case .mapping = composed else {
+            guard let composed = try YAMLCompose.compose(yaml: source.frontMatter ?? ""), case .mapping = composed else {
                 return (nil, [failure(source, as: TimelineData.self)].compactMap { $0 })
             }
             node = composed

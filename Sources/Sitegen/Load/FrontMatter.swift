@@ -48,7 +48,7 @@ enum FrontMatter {
         let yaml = file.frontMatter ?? ""
         let node: Node
         do {
-            node = try Yams.compose(yaml: yaml) ?? Node.mapping([:])
+            node = try YAMLCompose.compose(yaml: yaml) ?? Node.mapping([:])
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: file))
         } catch {
@@ -108,7 +108,7 @@ enum FrontMatter {
     /// The line and column of the value at `path` (keys) in the front matter of `file`, or
     /// the front matter's first line when it cannot be found.
     static func location(of path: [String], in file: SourceFile) -> (Int, Int?) {
-        guard var node = (try? Yams.compose(yaml: file.frontMatter ?? "")) ?? nil else { return (file.frontMatterLine, nil) }
+        guard var node = (try? YAMLCompose.compose(yaml: file.frontMatter ?? "")) ?? nil else { return (file.frontMatterLine, nil) }
         for key in path {
             guard case .mapping(let map) = node, let child = map[Node(key)] else { break }
             node = child
@@ -121,7 +121,7 @@ enum FrontMatter {
     /// front matter of `file` (a key of a mapping, or an index of a sequence written as
     /// digits: `["events", "3", "people"]`); nil when there is none.
     static func location(ofScalar value: String, under path: [String], in file: SourceFile) -> (Int, Int)? {
-        guard var node = (try? Yams.compose(yaml: file.frontMatter ?? "")) ?? nil else { return nil }
+        guard var node = (try? YAMLCompose.compose(yaml: file.frontMatter ?? "")) ?? nil else { return nil }
         for key in path {
             switch node {
             case .mapping(let map):

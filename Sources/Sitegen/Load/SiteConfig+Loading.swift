@@ -28,7 +28,7 @@ extension SiteConfig {
             diagnostics.append(Diagnostic(file: source.path, line: (node.mark?.line ?? 1) + offset, column: node.mark?.column,
                                           severity: .error, code: .configUnknownKey, message: message))
         }
-        guard let root = try? Yams.compose(yaml: source.frontMatter ?? ""), case .mapping(let top) = root else {
+        guard let root = try? YAMLCompose.compose(yaml: source.frontMatter ?? ""), case .mapping(let top) = root else {
             return (config, [])
         }
         for (key, value) in top {
@@ -78,7 +78,7 @@ extension SiteConfig {
     func pageNameProblems(contentPages: [String], in source: SourceFile) -> [Diagnostic] {
         let known = SitePage.allCases.map(\.rawValue) + contentPages
         var diagnostics: [Diagnostic] = []
-        let root = (try? Yams.compose(yaml: source.frontMatter ?? "")) ?? nil
+        let root = (try? YAMLCompose.compose(yaml: source.frontMatter ?? "")) ?? nil
         func line(of section: String, _ name: String) -> (Int?, Int?) {
             guard case .mapping(let top)? = root, let node = top[Node(section)] else { return (nil, nil) }
             var found: Node?
@@ -132,7 +132,7 @@ extension SiteConfig {
     /// folder (`staticFiles`, relative to it), at the line of each entry.
     func stylesheetProblems(staticFiles: Set<String>, in source: SourceFile) -> [Diagnostic] {
         guard let stylesheets, !stylesheets.isEmpty else { return [] }
-        let root = (try? Yams.compose(yaml: source.frontMatter ?? "")) ?? nil
+        let root = (try? YAMLCompose.compose(yaml: source.frontMatter ?? "")) ?? nil
         var entries: [Node] = []
         if case .mapping(let top)? = root, case .sequence(let items)? = top[Node("stylesheets")] { entries = Array(items) }
         let cssFiles = staticFiles.filter { $0.hasSuffix(".css") }.sorted()

@@ -119,7 +119,7 @@ public struct InterfaceStrings: Sendable, Hashable {
 
     /// The (key, value, line) entries of a strings file; throws Yams' errors.
     static func entries(in yaml: String) throws -> [(String, String, Int)] {
-        guard let node = try Yams.compose(yaml: yaml), case .mapping(let mapping) = node else { return [] }
+        guard let node = try YAMLCompose.compose(yaml: yaml), case .mapping(let mapping) = node else { return [] }
         return mapping.compactMap { key, value in
             guard let name = key.string else { return nil }
             guard case .scalar(let scalar) = value else { return (name, "", key.mark?.line ?? 1) }
