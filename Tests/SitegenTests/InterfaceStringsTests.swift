@@ -31,6 +31,22 @@ import Testing
         ])
     }
 
+    /// Every form of tag that names a key (section, inverted, closing, triple, `&`, spaced),
+    /// on the line it is on, including after CRLF line breaks and a tag broken by a line break.
+    @Test func unknownKeysInEveryTagFormPointAtTheirLine() {
+        let template = "{{#t.nope_a}}x{{/t.nope_a}}\r\n{{{t.nope_b}}} {{& t.nope_c}}\n{{^t.contents_heading}}{{/t.contents_heading}}\n"
+            + "é {{ t.nope_d}} {{t.nope_e\n}} {{title}} {{{{t.nope_f}}\n{{t.}}"
+        let problems = InterfaceStrings.unknownKeys(inTemplates: ["p": template], directory: "t").map { "\($0.line ?? 0) \($0.message.prefix(28))" }
+        #expect(problems == [
+            "1 the template uses 't.nope_a'", "1 the template uses 't.nope_a'",
+            "2 the template uses 't.nope_b'", "2 the template uses 't.nope_c'",
+            "4 the template uses 't.nope_d'", "4 the template uses 't.nope_e'",
+            // `{{{{`: two openings, each read as a tag (as before the byte scan).
+            "5 the template uses 't.nope_f'", "5 the template uses 't.nope_f'",
+            "6 the template uses 't.', whic",
+        ])
+    }
+
     static func source(_ relative: String, _ text: String) -> SourceFile {
         SourceFile(path: "content/" + relative, relativePath: relative, text: text, frontMatter: text,
                    frontMatterLine: 1, body: "", bodyLineOffset: 0)

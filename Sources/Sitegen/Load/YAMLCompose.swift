@@ -14,18 +14,19 @@
 import Yams
 
 enum YAMLCompose {
-    /// `Yams.compose(yaml:)`, with the default resolver's tags.
+    /// `Yams.compose(yaml:)`, with the default resolver's tags. The encoding is given: Yams'
+    /// default (UTF-8 for native strings) reads the whole process environment at every call.
     static func compose(yaml: String) throws -> Node? {
         let basic: Node?
         do {
-            basic = try Yams.compose(yaml: yaml, .basic)
+            basic = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch {
-            return try Yams.compose(yaml: yaml)
+            return try Yams.compose(yaml: yaml, .default, .default, .utf8)
         }
         guard let basic else { return nil }
         var exact = true
         let node = resolved(basic, exact: &exact)
-        return exact ? node : try Yams.compose(yaml: yaml)
+        return exact ? node : try Yams.compose(yaml: yaml, .default, .default, .utf8)
     }
 
     /// `node` with each implicitly tagged plain scalar given its default-resolver tag; `exact`

@@ -67,19 +67,28 @@ extension InterfaceStrings {
         let known = Set(keys)
         var diagnostics: [Diagnostic] = []
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            // Scanned as bytes: only `{{`, `}`, the line breaks and the tag's first bytes matter.
+            let bytes = Array(text.utf8)
             var line = 1
-            var rest = Substring(text)
-            while let open = rest.range(of: "{{") {
-                line += rest[..<open.lowerBound].reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
-                rest = rest[open.upperBound...]
-                let tag = rest.prefix { $0 != "}" && $0 != "\n" }
-                let trimmed = tag.drop { "#^/{& ".contains($0) }
-                guard trimmed.hasPrefix("t.") else { continue }
-                let key = String(trimmed.dropFirst(2).prefix { $0.isLetter || $0.isNumber || $0 == "_" })
-                if !known.contains(key) {
+            var index = 0
+            while index + 1 < bytes.count {
+                let byte = bytes[index]
+                if byte == 10 { line += 1 }
+                guard byte == 123, bytes[index + 1] == 123 else {                    // {{
+                    index += 1
+                    continue
+                }
+                index += 2
+                var start = index
+                while start < bytes.count, [35, 94, 47, 123, 38, 32].contains(bytes[start]) { start += 1 }   // #^/{& and space
+                guard start + 1 < bytes.count, bytes[start] == 116, bytes[start + 1] == 46 else { continue }  // t.
+                var end = start + 2
+                while end < bytes.count, bytes[end] != 125, bytes[end] != 10 { end += 1 }                 // } or a line break
+                let key = String(decoding: bytes[(start + 2)..<end], as: UTF8.self).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                if !known.contains(String(key)) {
                     diagnostics.append(Diagnostic(file: directory + "/" + name + ".mustache", line: line, severity: .warning,
                         code: .i18nUnknownKey, message: "the template uses 't.\(key)', which is not an interface string"
-                            + Suggestion.hint(for: key, in: keys)))
+                            + Suggestion.hint(for: String(key), in: keys)))
                 }
             }
         }
