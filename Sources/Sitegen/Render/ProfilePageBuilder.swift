@@ -45,7 +45,7 @@ struct ProfilePageBuilder {
         }
         let noteMentionsByTarget = Dictionary(grouping: noteMentions, by: \.1.target)
 
-        func mentionView(_ target: MentionTarget) -> ([MentionGroupView], [MentionGroupView], [MentionGroupView], Int) {
+        @Sendable func mentionView(_ target: MentionTarget) -> ([MentionGroupView], [MentionGroupView], [MentionGroupView], Int) {
             let report = chapterMentionsByTarget.compactMap { chapter, title, byTarget -> MentionGroupView? in
                 let items = (byTarget[target] ?? []).map {
                     MentionItemView(snippet: $0.snippet, url: chapter.url + "#" + $0.anchor, place: Self.place($0.section ?? title, anchor: $0.anchor))
@@ -68,14 +68,14 @@ struct ProfilePageBuilder {
             return (report, notes, documents, count)
         }
 
-        func body(_ source: SourceFile, _ document: MarkdownDocument, sectionID: String) -> String? {
-            guard !document.blocks.isEmpty else { return nil }
+        let (urls, pageURLs) = (urls, pageURLs)
+        @Sendable func body(_ source: SourceFile, _ document: MarkdownDocument, sectionID: String) -> (String?, [Diagnostic]) {
+            guard !document.blocks.isEmpty else { return (nil, []) }
             var r = BodyRenderer(basePath: urls.basePath, source: source, pageURLs: pageURLs,
                                  slugger: Slugger(reserved: ["main"]), sectionID: sectionID)
             r.noteLinkBase = urls.notes
             let html = r.render(document.blocks).rendered
-            diagnostics += r.diagnostics
-            return html
+            return (html, r.diagnostics)
         }
 
         func unmentioned(_ source: SourceFile, _ name: String) {
@@ -84,23 +84,29 @@ struct ProfilePageBuilder {
                                           message: "'\(name)' is mentioned nowhere in the report, its notes or the documents; check its name and aliases"))
         }
 
-        for collection in profiles.collections {
-            let type = collection.type
-            let kind = MentionTarget.Kind(type.name, folder: type.folder)
-            for profile in collection.items {
-                let meta = profile.page.meta
-                let path = "\(type.folder)/\(profile.page.slug)/"
-                let (report, notes, documents, count) = mentionView(MentionTarget(kind: kind, slug: profile.page.slug, name: meta.name))
-                if count == 0 { unmentioned(profile.page.source, meta.name) }
-                var m = makeModel(meta.name, "profile", path, meta.summary)
-                m.eyebrow = ([type.label] + [groupLabel(type, meta)].compactMap { $0 }).joined(separator: " · ")
-                m.profile = ProfileView(kindLabel: type.label, summary: meta.summary, facts: facts(type, meta),
-                                        linkGroups: linkGroups(type, profile),
-                                        bodyHTML: body(profile.page.source, profile.document, sectionID: "profile"),
-                                        reportGroups: report, noteGroups: notes, documentGroups: documents, mentionCount: count)
-                m.previous = LinkView(title: "All \(type.title.lowercased())", url: urls.url("\(type.folder)/"))
-                jobs.append(Job(template: "profile", model: m, path: path))
-            }
+        // Each profile's mentions and body are read on all cores (a large site has hundreds of
+        // profiles, each reading every chapter's mentions); the models are then made in order.
+        let items = profiles.collections.flatMap { collection in
+            collection.items.map { (collection.type, MentionTarget.Kind(collection.type.name, folder: collection.type.folder), $0) }
+        }
+        let read = items.parallelMap { type, kind, profile in
+            (mentionView(MentionTarget(kind: kind, slug: profile.page.slug, name: profile.page.meta.name)),
+             body(profile.page.source, profile.document, sectionID: "profile"))
+        }
+        for ((type, _, profile), (mentions, (bodyHTML, bodyProblems))) in zip(items, read) {
+            let meta = profile.page.meta
+            let path = "\(type.folder)/\(profile.page.slug)/"
+            let (report, notes, documents, count) = mentions
+            if count == 0 { unmentioned(profile.page.source, meta.name) }
+            diagnostics += bodyProblems
+            var m = makeModel(meta.name, "profile", path, meta.summary)
+            m.eyebrow = ([type.label] + [groupLabel(type, meta)].compactMap { $0 }).joined(separator: " · ")
+            m.profile = ProfileView(kindLabel: type.label, summary: meta.summary, facts: facts(type, meta),
+                                    linkGroups: linkGroups(type, profile),
+                                    bodyHTML: bodyHTML,
+                                    reportGroups: report, noteGroups: notes, documentGroups: documents, mentionCount: count)
+            m.previous = LinkView(title: "All \(type.title.lowercased())", url: urls.url("\(type.folder)/"))
+            jobs.append(Job(template: "profile", model: m, path: path))
         }
 
         // Indexes: grouped by the type's grouping field (or by initial), each group sorted by name.

@@ -7,7 +7,7 @@ import SitegenMarkdown
 
 extension PageRenderer {
     /// Rendered bodies the search records are read from.
-    struct SearchSources {
+    struct SearchSources: Sendable {
         var abstract: HTML
         var chapters: [Slug: HTML]
         var noteBodies: [NoteLabel: HTML]
@@ -22,18 +22,26 @@ extension PageRenderer {
         extractor.addPage(kind: .chapter, title: strings["abstract_heading"], path: "", body: sources.abstract, pageRecord: false)
         var chapterTitles: [Slug: String] = [:]
         for (index, chapter) in site.chapters.enumerated() {
-            let slug = chapter.page.slug
-            chapterTitles[slug] = strings.format("chapter_number_title", ["number": String(index + 1), "title": chapter.page.meta.title])
-            extractor.addPage(kind: .chapter, title: chapter.page.meta.title, path: "report/\(slug)/",
-                              body: sources.chapters[slug] ?? .fragment([]), pageText: chapter.page.meta.description ?? "")
+            chapterTitles[chapter.page.slug] = strings.format("chapter_number_title", ["number": String(index + 1), "title": chapter.page.meta.title])
         }
-        for note in notes.notes {
+        // Each chapter's and each note's records are read on all cores, then taken in reading order.
+        let chapterRecords = site.chapters.parallelMap { chapter -> [SearchRecord] in
+            let slug = chapter.page.slug
+            var pageExtractor = SearchRecordExtractor()
+            pageExtractor.addPage(kind: .chapter, title: chapter.page.meta.title, path: "report/\(slug)/",
+                                  body: sources.chapters[slug] ?? .fragment([]), pageText: chapter.page.meta.description ?? "")
+            return pageExtractor.records
+        }
+        for records in chapterRecords { extractor.add(contentsOf: records) }
+        let titles = chapterTitles
+        let noteRecords = notes.notes.parallelMap { note -> SearchRecord? in
             let body = sources.noteBodies[note.label].map(SearchRecordExtractor.text(of:)) ?? ""
             let text = ([body] + note.editorialExplanations.map { strings["editorial_note_label"] + " \($0)]" }).joined(separator: " ")
-            guard !Self.isBlank(text) else { continue }
-            extractor.add(SearchRecord(kind: .note, title: strings.format("note_number", ["label": note.number]), section: note.homeChapter.flatMap { chapterTitles[$0] },
-                                       url: "report/notes/#\(note.id)", text: text))
+            guard !Self.isBlank(text) else { return nil }
+            return SearchRecord(kind: .note, title: strings.format("note_number", ["label": note.number]), section: note.homeChapter.flatMap { titles[$0] },
+                                url: "report/notes/#\(note.id)", text: text)
         }
+        for case let record? in noteRecords { extractor.add(record) }
         for abbreviation in site.content.abbreviations?.meta.abbreviations ?? [] {
             extractor.add(SearchRecord(kind: .glossary, title: abbreviation.term, section: "Abbreviations",
                                        url: "report/abbreviations/#abbr-\(Slugger.slug(abbreviation.term))",

@@ -24,6 +24,11 @@ public struct SearchRecordExtractor: Sendable {
         records.append(record)
     }
 
+    /// Adds records as they are, in their order (a page's records read elsewhere).
+    public mutating func add(contentsOf more: [SearchRecord]) {
+        records.append(contentsOf: more)
+    }
+
     /// Adds the records of a page body: optionally one for the page itself (`pageText` is its
     /// text, e.g. a description), one per heading and one per block with an id.
     /// - Parameters:
